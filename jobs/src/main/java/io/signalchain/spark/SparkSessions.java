@@ -1,0 +1,36 @@
+package io.signalchain.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** The one place a SparkSession is configured for Signalchain. */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /** Settings every Signalchain session needs, whoever launches it: Delta as the table format. */
+  public static SparkSession.Builder withDelta(SparkSession.Builder builder) {
+    return builder
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.sql.session.timeZone", "UTC");
+  }
+
+  /**
+   * The job's session. Under spark-submit the master and resources come from spark-submit; a
+   * master is set here only when none was given (the embedded local default) or when the user
+   * asked for one explicitly.
+   */
+  public static SparkSession forJob(String appName, String masterOverride) {
+    SparkConf conf = new SparkConf();
+    SparkSession.Builder builder = withDelta(SparkSession.builder().appName(appName));
+    if (masterOverride != null) {
+      builder.master(masterOverride);
+    } else if (!conf.contains("spark.master")) {
+      builder.master("local[*]")
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", "8")
+          .config("spark.sql.adaptive.enabled", "true");
+    }
+    return builder.getOrCreate();
+  }
+}

@@ -1,0 +1,32 @@
+package io.signalchain.testing;
+
+import io.signalchain.spark.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one SparkSession of the test JVM: local[2], UI off, few shuffle partitions. Every test
+ * that needs Spark calls {@link #session()}; nobody else builds a session.
+ */
+public final class SharedSpark {
+  private static SparkSession session;
+
+  private SharedSpark() {}
+
+  public static synchronized SparkSession session() {
+    if (session == null) {
+      session = SparkSessions.withDelta(SparkSession.builder())
+          .master("local[2]")
+          .appName("signalchain-tests")
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", "2")
+          .config("spark.default.parallelism", "2")
+          .config("spark.sql.adaptive.enabled", "false")
+          .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/signalchain-test-warehouse")
+          .config("spark.databricks.delta.snapshotPartitions", "2")
+          .config("spark.driver.host", "127.0.0.1")
+          .getOrCreate();
+      session.sparkContext().setLogLevel("WARN");
+    }
+    return session;
+  }
+}
