@@ -1,0 +1,62 @@
+package io.signalchain.cli;
+
+import java.util.Locale;
+
+/** Every user-facing error of Signalchain, built in one place: what is wrong, why, how to fix. */
+public final class Errors {
+  private Errors() {}
+
+  public static SignalchainException usage(String what) {
+    return new SignalchainException(ExitCode.USAGE_OR_CONFIGURATION, what,
+        "Run with --help to see the commands and options.", null);
+  }
+
+  public static SignalchainException config(String file, String key, String what) {
+    return new SignalchainException(ExitCode.USAGE_OR_CONFIGURATION,
+        String.format(Locale.ROOT, "Configuration error in %s at '%s': %s", file, key, what),
+        "Correct the key in the configuration file (see docs/configuration.md) and run again.", null);
+  }
+
+  public static SignalchainException configUnreadable(String file, Exception cause) {
+    return new SignalchainException(ExitCode.USAGE_OR_CONFIGURATION,
+        String.format(Locale.ROOT, "Configuration file %s cannot be read: %s", file, cause.getMessage()),
+        "Check that the file exists and is valid YAML, or pass another file with --conf.", cause);
+  }
+
+  public static SignalchainException inputMissing(String source, String path, String why, Throwable cause) {
+    return new SignalchainException(ExitCode.INPUT_UNREADABLE,
+        String.format(Locale.ROOT, "Input %s at %s cannot be read: %s", source, path, why),
+        "Check inputs." + source + ".path and .format in the configuration (or the --input option), "
+            + "and that the file is there and readable.", cause);
+  }
+
+  public static SignalchainException missingColumns(String source, String path, Iterable<String> missing,
+      Iterable<String> present) {
+    return new SignalchainException(ExitCode.INPUT_UNREADABLE,
+        String.format(Locale.ROOT, "Input %s at %s lacks required column(s) %s; it has %s",
+            source, path, String.join(", ", missing), String.join(", ", present)),
+        "Export the input with the column names of the input contract (docs/inputs.md); names are exact.", null);
+  }
+
+  public static SignalchainException emptyInput(String source, String path) {
+    return new SignalchainException(ExitCode.DATA_QUALITY,
+        String.format(Locale.ROOT, "Input %s at %s holds no rows", source, path),
+        "Check that the upstream export ran; nothing was published for this run.", null);
+  }
+
+  public static SignalchainException rejectShare(String source, long rejected, long read, double max) {
+    return new SignalchainException(ExitCode.DATA_QUALITY,
+        String.format(Locale.ROOT,
+            "Input %s: %d of %d rows rejected (%.2f%%), more than the allowed %.2f%% (quality.max_reject_share)",
+            source, rejected, read, 100.0 * rejected / read, 100.0 * max),
+        "Inspect the reasons in the rejected_records table for this run_date, fix the source, and rerun; "
+            + "nothing was published for this run.", null);
+  }
+
+  public static SignalchainException wrongColumnType(String source, String column, String stored, String expected) {
+    return new SignalchainException(ExitCode.INPUT_UNREADABLE,
+        String.format(Locale.ROOT, "Input %s: column %s is stored as %s, which cannot hold %s",
+            source, column, stored, expected),
+        "Write the column with the type of the input contract (docs/inputs.md), or export the input as CSV.", null);
+  }
+}

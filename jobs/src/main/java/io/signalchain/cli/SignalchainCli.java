@@ -1,0 +1,220 @@
+package io.signalchain.cli;
+
+import io.signalchain.config.ConfigLoader;
+import io.signalchain.config.SignalchainConfig;
+import io.signalchain.pipeline.InputCounts;
+import io.signalchain.pipeline.NightlyRun;
+import io.signalchain.pipeline.RunResult;
+import io.signalchain.spark.SparkSessions;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The command line: {@code signalchain <command> [options]}. Parses, loads the configuration,
+ * runs the command and turns every outcome into one exit code ({@link ExitCode}).
+ */
+public final class SignalchainCli {
+  static final String USAGE = "signalchain <run|validate|generate> [options]";
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public SignalchainCli(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new SignalchainCli(System.out, System.err).execute(args).code);
+  }
+
+  public ExitCode execute(String[] args) {
+    try {
+      CommandLine line = parse(args);
+      if (line.hasOption("help") || line.getArgList().isEmpty()) {
+        printHelp();
+        return line.hasOption("help") ? ExitCode.SUCCESS : ExitCode.USAGE_OR_CONFIGURATION;
+      }
+      List<String> commands = line.getArgList();
+      if (commands.size() > 1) {
+        throw Errors.usage("one command expected, found: " + String.join(" ", commands));
+      }
+      return switch (commands.get(0)) {
+        case "run" -> run(line);
+        case "validate" -> validate(line);
+        default -> throw Errors.usage("unknown command '" + commands.get(0) + "'; expected run, validate or generate");
+      };
+    } catch (SignalchainException e) {
+      err.println("signalchain: " + e.getMessage());
+      err.println("signalchain: what to do: " + e.remedy());
+      return e.exitCode();
+    } catch (RuntimeException e) {
+      e.printStackTrace(err);
+      err.println("signalchain: unexpected failure (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+          + "); the stack trace is above. Nothing was published for this run; rerun after fixing the cause.");
+      return ExitCode.UNEXPECTED;
+    }
+  }
+
+  private ExitCode run(CommandLine line) {
+    SignalchainConfig config = config(line);
+    Optional<LocalDate> runDate = Optional.ofNullable(line.getOptionValue("run-date")).map(d -> date("run-date", d));
+    SparkSession spark = SparkSessions.forJob("signalchain", line.getOptionValue("master"));
+    try {
+      RunResult result = new NightlyRun(spark, config).run(runDate);
+      report(result);
+      return ExitCode.SUCCESS;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private ExitCode validate(CommandLine line) {
+    SignalchainConfig config = config(line);
+    SparkSession spark = SparkSessions.forJob("signalchain-validate", line.getOptionValue("master"));
+    try {
+      var inputs = new NightlyRun(spark, config).validateInputs();
+      boolean ok = true;
+      for (InputCounts c : NightlyRun.countRows(inputs)) {
+        out.printf(Locale.ROOT, "%-17s read %,10d  accepted %,10d  rejected %,8d (%.2f%%)%n", c.source(), c.read(),
+            c.accepted(), c.rejected(), 100 * c.rejectShare());
+        ok &= c.read() > 0 && c.rejectShare() <= config.maxRejectShare();
+      }
+      for (var input : inputs.values()) {
+        input.rejected().groupBy("source", "reason").count().orderBy(org.apache.spark.sql.functions.desc("count"))
+            .limit(20).collectAsList()
+            .forEach(r -> out.printf(Locale.ROOT, "  %-17s %6d × %s%n", r.getString(0), r.getLong(2), r.getString(1)));
+      }
+      return ok ? ExitCode.SUCCESS : ExitCode.DATA_QUALITY;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private void report(RunResult result) {
+    out.printf(Locale.ROOT, "Run %s for %s SUCCEEDED in %.1f s: %,d rows read, %,d rejected.%n", result.runId(),
+        result.runDate(), result.seconds(), result.rowsRead(), result.rowsRejected());
+    out.println("Delta tables:");
+    for (var table : result.tableRows().entrySet()) {
+      out.printf(Locale.ROOT, "  %-17s %,8d rows  %s%n", table.getKey(), table.getValue(),
+          result.tablePaths().get(table.getKey()));
+    }
+  }
+
+  private SignalchainConfig config(CommandLine line) {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    if (line.hasOption("output")) {
+      overrides.put("output.path", Path.of(line.getOptionValue("output")).toAbsolutePath().toString());
+    }
+    if (line.hasOption("window-days")) {
+      overrides.put("analysis.window_days", line.getOptionValue("window-days"));
+    }
+    for (String input : valuesOf(line, "input")) {
+      String[] kv = keyValue("input", input);
+      if (!SignalchainConfig.INPUT_NAMES.contains(kv[0])) {
+        throw Errors.usage("--input " + input + ": unknown input '" + kv[0] + "'; expected one of "
+            + SignalchainConfig.INPUT_NAMES);
+      }
+      String path = kv[1].matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? kv[1] : Path.of(kv[1]).toAbsolutePath().toString();
+      overrides.put("inputs." + kv[0] + ".path", path);
+    }
+    for (String set : valuesOf(line, "set")) {
+      String[] kv = keyValue("set", set);
+      overrides.put(kv[0], kv[1]);
+    }
+    return ConfigLoader.load(confFile(line), overrides);
+  }
+
+  private static Path confFile(CommandLine line) {
+    if (line.hasOption("conf")) {
+      return Path.of(line.getOptionValue("conf"));
+    }
+    String home = System.getProperty("signalchain.home");
+    return home != null ? Path.of(home, "conf", "signalchain.yaml") : Path.of("conf", "signalchain.yaml");
+  }
+
+  private static List<String> valuesOf(CommandLine line, String option) {
+    String[] values = line.getOptionValues(option);
+    return values == null ? List.of() : List.of(values);
+  }
+
+  private static String[] keyValue(String option, String value) {
+    int eq = value.indexOf('=');
+    if (eq <= 0 || eq == value.length() - 1) {
+      throw Errors.usage("--" + option + " expects KEY=VALUE, found '" + value + "'");
+    }
+    return new String[] {value.substring(0, eq).trim(), value.substring(eq + 1).trim()};
+  }
+
+  static LocalDate date(String option, String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw Errors.usage("--" + option + " expects a date as YYYY-MM-DD, found '" + value + "'");
+    }
+  }
+
+  private static CommandLine parse(String[] args) {
+    try {
+      return new DefaultParser().parse(options(), args);
+    } catch (ParseException e) {
+      throw Errors.usage(e.getMessage());
+    }
+  }
+
+  static Options options() {
+    return new Options()
+        .addOption(Option.builder("h").longOpt("help").desc("Show this help.").build())
+        .addOption(Option.builder("c").longOpt("conf").hasArg().argName("FILE")
+            .desc("Configuration file (default: conf/signalchain.yaml of the installation).").build())
+        .addOption(Option.builder("d").longOpt("run-date").hasArg().argName("YYYY-MM-DD")
+            .desc("The logical date of the run; the analysis covers the window ending that day. "
+                + "Default: analysis.default_run_date of the configuration.").build())
+        .addOption(Option.builder().longOpt("window-days").hasArg().argName("N")
+            .desc("Days in the analysis window (overrides analysis.window_days).").build())
+        .addOption(Option.builder("o").longOpt("output").hasArg().argName("PATH")
+            .desc("Folder of the output Delta tables (overrides output.path).").build())
+        .addOption(Option.builder("i").longOpt("input").hasArg().argName("NAME=PATH")
+            .desc("Location of one input (survey_responses, contacts, process_volumes); repeatable.").build())
+        .addOption(Option.builder().longOpt("set").hasArg().argName("KEY=VALUE")
+            .desc("Override any configuration key, e.g. --set inputs.contacts.format=parquet; repeatable.").build())
+        .addOption(Option.builder().longOpt("master").hasArg().argName("URL")
+            .desc("Spark master when not launched by spark-submit (default local[*]).").build());
+  }
+
+  private void printHelp() {
+    PrintWriter writer = new PrintWriter(out, true);
+    new HelpFormatter().printHelp(writer, 100, USAGE, """
+
+        Signalchain: nightly customer signal management on Spark and Delta.
+
+        Commands:
+          run        read, validate, analyse and write the Delta tables for one run date
+          validate   read and validate the inputs only: counts and reject reasons; writes nothing
+
+        Options:""", options(), 2, 4, """
+
+        Examples:
+          signalchain run                                  # the sample data, default configuration
+          signalchain run --run-date 2026-10-31 --output /tmp/signalchain
+          signalchain run --conf /etc/signalchain/signalchain.yaml --input contacts=/data/contacts.csv
+          signalchain validate --set inputs.contacts.format=parquet --input contacts=/data/contacts
+
+        Exit codes: 0 success, 1 unexpected failure, 2 usage or configuration error,
+                    3 data-quality gate failed, 4 input missing or unreadable.""");
+  }
+}

@@ -1,0 +1,273 @@
+package io.signalchain.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.signalchain.cli.Errors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Loads and validates the configuration once: {@code signalchain.yaml} and the journey file it
+ * names. Every error names the file, the key and what is wrong. Overrides (from the command line)
+ * are dotted keys applied to the YAML before validation, so they are validated like the file.
+ */
+public final class ConfigLoader {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Pattern STEP_ID = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*");
+  private static final Pattern NAME = Pattern.compile("[a-z0-9_]+");
+  private static final Set<String> FORMATS = Set.of("csv", "parquet", "delta");
+  private static final Set<String> OUTCOMES = Set.of("satisfaction", "nps", "effort");
+
+  private ConfigLoader() {}
+
+  public static SignalchainConfig load(Path file) {
+    return load(file, Map.of());
+  }
+
+  public static SignalchainConfig load(Path file, Map<String, String> overrides) {
+    Path base = file.toAbsolutePath().getParent();
+    JsonNode tree = readYaml(file);
+    for (var override : overrides.entrySet()) {
+      set(tree, file.toString(), override.getKey(), override.getValue());
+    }
+    ConfigNode root = new ConfigNode(file.toString(), "", tree);
+
+    Path journeyFile = base.resolve(root.requiredString("journey"));
+    Journey journey = journey(journeyFile);
+
+    Map<String, InputSpec> inputs = new LinkedHashMap<>();
+    ConfigNode inputsNode = root.requiredChild("inputs");
+    for (String name : SignalchainConfig.INPUT_NAMES) {
+      ConfigNode input = inputsNode.requiredChild(name);
+      String format = input.string("format", "csv").toLowerCase();
+      if (!FORMATS.contains(format)) {
+        throw input.fail("format", "expected csv, parquet or delta, found '" + format + "'");
+      }
+      inputs.put(name, new InputSpec(resolve(base, input.requiredString("path")), format));
+      input.rejectUnknownKeys();
+    }
+    inputsNode.rejectUnknownKeys();
+
+    ConfigNode output = root.requiredChild("output");
+    String outputPath = resolve(base, output.requiredString("path"));
+    output.rejectUnknownKeys();
+
+    ConfigNode analysis = root.child("analysis");
+    int windowDays = analysis.integer("window_days", 90);
+    if (windowDays < 1) {
+      throw analysis.fail("window_days", "must be at least 1, found " + windowDays);
+    }
+    String defaultRunDate = analysis.string("default_run_date", "yesterday");
+    if (!defaultRunDate.equals("yesterday") && !defaultRunDate.equals("latest-data")) {
+      try {
+        LocalDate.parse(defaultRunDate);
+      } catch (DateTimeParseException e) {
+        throw analysis.fail("default_run_date", "expected yesterday, latest-data or YYYY-MM-DD, found '"
+            + defaultRunDate + "'");
+      }
+    }
+    analysis.rejectUnknownKeys();
+
+    ConfigNode scales = root.child("scales");
+    Scale satisfaction = scale(scales, "satisfaction", 1, 10);
+    Scale effort = scale(scales, "effort", 1, 7);
+    Scale driver = scale(scales, "driver", 1, 10);
+    scales.rejectUnknownKeys();
+
+    ConfigNode targets = root.child("targets");
+    double target = targets.number("satisfaction", satisfaction.min() + 0.75 * (satisfaction.max() - satisfaction.min()));
+    if (!satisfaction.contains(target)) {
+      throw targets.fail("satisfaction", "must lie within the satisfaction scale " + satisfaction.min() + "–"
+          + satisfaction.max() + ", found " + target);
+    }
+    targets.rejectUnknownKeys();
+
+    Map<String, Channel> channels = channels(root.requiredChild("channels"));
+
+    ConfigNode quality = root.child("quality");
+    double maxRejectShare = quality.number("max_reject_share", 0.05);
+    if (maxRejectShare < 0 || maxRejectShare > 1) {
+      throw quality.fail("max_reject_share", "must be a share between 0 and 1, found " + maxRejectShare);
+    }
+    quality.rejectUnknownKeys();
+
+    DriverSettings drivers = drivers(root.child("drivers"), journey);
+    root.rejectUnknownKeys();
+
+    return new SignalchainConfig(file.toString(), journey, inputs, outputPath, windowDays, defaultRunDate,
+        satisfaction, effort, driver, target, channels, maxRejectShare, drivers);
+  }
+
+  private static JsonNode readYaml(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw Errors.configUnreadable(file.toString(), new IOException("no such file"));
+    }
+    try {
+      JsonNode tree = YAML.readTree(file.toFile());
+      return tree == null || tree.isMissingNode() ? YAML.createObjectNode() : tree;
+    } catch (IOException e) {
+      throw Errors.configUnreadable(file.toString(), e);
+    }
+  }
+
+  /** Applies one dotted-key override, e.g. {@code inputs.contacts.path=/data/c.csv}. */
+  private static void set(JsonNode tree, String file, String dottedKey, String value) {
+    if (!(tree instanceof ObjectNode)) {
+      throw Errors.config(file, "(top level)", "expected a mapping of keys to values");
+    }
+    String[] parts = dottedKey.split("\\.");
+    ObjectNode node = (ObjectNode) tree;
+    for (int i = 0; i < parts.length - 1; i++) {
+      JsonNode next = node.get(parts[i]);
+      if (!(next instanceof ObjectNode)) {
+        next = node.putObject(parts[i]);
+      }
+      node = (ObjectNode) next;
+    }
+    node.put(parts[parts.length - 1], value);
+  }
+
+  private static String resolve(Path base, String path) {
+    boolean hasScheme = path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !path.matches("^[a-zA-Z]:\\\\.*");
+    return hasScheme || Path.of(path).isAbsolute() ? path : base.resolve(path).normalize().toString();
+  }
+
+  private static Scale scale(ConfigNode scales, String name, double min, double max) {
+    ConfigNode node = scales.child(name);
+    Scale scale = new Scale(node.number("min", min), node.number("max", max));
+    if (scale.max() - scale.min() < 1) {
+      throw scales.fail(name, "max must exceed min by at least 1 (two scale points), found "
+          + scale.min() + "–" + scale.max());
+    }
+    node.rejectUnknownKeys();
+    return scale;
+  }
+
+  static Journey journey(Path file) {
+    ConfigNode root = new ConfigNode(file.toString(), "", readYaml(file));
+    List<ConfigNode> nodes = root.list("steps");
+    if (nodes.isEmpty()) {
+      throw root.fail("steps", "the journey needs at least one step");
+    }
+    Map<String, ConfigNode> byId = new LinkedHashMap<>();
+    Map<String, String> parents = new HashMap<>();
+    for (ConfigNode node : nodes) {
+      String id = node.requiredString("id");
+      if (!STEP_ID.matcher(id).matches()) {
+        throw node.fail("id", "'" + id + "' is not a valid step id: use lower case letters, digits, _ and .");
+      }
+      if (id.equals("unclassified")) {
+        throw node.fail("id", "'unclassified' is reserved for contacts without a step");
+      }
+      if (byId.put(id, node) != null) {
+        throw node.fail("id", "duplicate step id '" + id + "'");
+      }
+      parents.put(id, node.string("parent", null));
+    }
+    List<JourneyStep> steps = new ArrayList<>();
+    Set<String> orders = new HashSet<>();
+    for (var entry : byId.entrySet()) {
+      ConfigNode node = entry.getValue();
+      String parent = parents.get(entry.getKey());
+      if (parent != null && !byId.containsKey(parent)) {
+        throw node.fail("parent", "unknown step '" + parent + "'");
+      }
+      if (parent != null && parents.get(parent) != null) {
+        throw node.fail("parent", "'" + parent + "' is itself a sub-step; the journey has two levels");
+      }
+      int order = node.integer("order", null);
+      if (!orders.add(parent + "/" + order)) {
+        throw node.fail("order", "order " + order + " is used twice among the steps of "
+            + (parent == null ? "the top level" : "'" + parent + "'"));
+      }
+      steps.add(new JourneyStep(entry.getKey(), parent, parent == null ? 1 : 2, order,
+          node.requiredString("name_nl"), node.requiredString("name_en")));
+      node.rejectUnknownKeys();
+    }
+    root.rejectUnknownKeys();
+    return new Journey(inJourneyOrder(steps));
+  }
+
+  /** Top-level steps by order, each followed by its sub-steps by order. */
+  private static List<JourneyStep> inJourneyOrder(List<JourneyStep> steps) {
+    List<JourneyStep> ordered = new ArrayList<>();
+    steps.stream().filter(JourneyStep::isTopLevel)
+        .sorted((a, b) -> Integer.compare(a.order(), b.order()))
+        .forEach(top -> {
+          ordered.add(top);
+          steps.stream().filter(s -> top.id().equals(s.parentId()))
+              .sorted((a, b) -> Integer.compare(a.order(), b.order()))
+              .forEach(ordered::add);
+        });
+    return ordered;
+  }
+
+  private static Map<String, Channel> channels(ConfigNode node) {
+    Map<String, Channel> channels = new LinkedHashMap<>();
+    for (String id : node.keys()) {
+      if (!NAME.matcher(id).matches()) {
+        throw node.fail(id, "'" + id + "' is not a valid channel id: use lower case letters, digits and _");
+      }
+      ConfigNode channel = node.child(id);
+      double cost = channel.number("cost_per_contact_eur", null);
+      if (cost < 0) {
+        throw channel.fail("cost_per_contact_eur", "must be 0 or more, found " + cost);
+      }
+      channels.put(id, new Channel(id, cost, channel.string("name_nl", id), channel.bool("self_service", false)));
+      channel.rejectUnknownKeys();
+    }
+    if (channels.isEmpty()) {
+      throw Errors.config(node.file(), "channels", "configure at least one channel");
+    }
+    return channels;
+  }
+
+  private static DriverSettings drivers(ConfigNode node, Journey journey) {
+    String outcome = node.string("outcome", "satisfaction");
+    if (!OUTCOMES.contains(outcome)) {
+      throw node.fail("outcome", "expected satisfaction, nps or effort, found '" + outcome + "'");
+    }
+    int minResponses = node.integer("min_responses", 30);
+    if (minResponses < 10) {
+      throw node.fail("min_responses", "must be at least 10, found " + minResponses);
+    }
+    double minAnswerShare = node.number("min_answer_share", 0.5);
+    if (minAnswerShare <= 0 || minAnswerShare > 1) {
+      throw node.fail("min_answer_share", "must be a share in (0, 1], found " + minAnswerShare);
+    }
+    int maxShapley = node.integer("max_shapley_drivers", 20);
+    if (maxShapley < 1 || maxShapley > 30) {
+      throw node.fail("max_shapley_drivers", "must be between 1 and 30, found " + maxShapley);
+    }
+    ConfigNode perStepNode = node.child("per_step");
+    Map<String, List<String>> perStep = new LinkedHashMap<>();
+    for (String stepId : perStepNode.keys()) {
+      if (journey.step(stepId).isEmpty()) {
+        throw perStepNode.fail(stepId, "unknown step '" + stepId + "'; it is not in the journey");
+      }
+      List<String> names = perStepNode.strings(stepId);
+      for (String name : names) {
+        if (!NAME.matcher(name).matches()) {
+          throw perStepNode.fail(stepId, "'" + name + "' is not a driver name (the part after driver_)");
+        }
+      }
+      perStep.put(stepId, names);
+    }
+    perStepNode.rejectUnknownKeys();
+    node.rejectUnknownKeys();
+    return new DriverSettings(outcome, minResponses, minAnswerShare, maxShapley, perStep);
+  }
+}

@@ -1,0 +1,16 @@
+package io.signalchain.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settings of the driver analysis: the outcome regressed on the drivers, the minimum number of
+ * complete responses per unit, the answer share that makes a driver column part of a unit, the
+ * largest driver count for exact Shapley, and optional fixed driver lists per step.
+ */
+public record DriverSettings(String outcome, int minResponses, double minAnswerShare, int maxShapleyDrivers,
+    Map<String, List<String>> perStep) {
+  public DriverSettings {
+    perStep = Map.copyOf(perStep);
+  }
+}

@@ -1,0 +1,4 @@
+package io.signalchain.config;
+
+/** Where an input lives and how it is stored: csv, parquet or delta. */
+public record InputSpec(String path, String format) {}

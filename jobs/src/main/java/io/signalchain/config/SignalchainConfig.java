@@ -1,0 +1,41 @@
+package io.signalchain.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole configuration, immutable and validated once on load by {@link ConfigLoader}.
+ *
+ * @param source the file it was loaded from, for messages
+ * @param inputs input name (survey_responses, contacts, process_volumes) to its location
+ * @param outputPath the folder holding one Delta table per output
+ * @param windowDays the analysis covers this many days ending on run_date
+ * @param defaultRunDate yesterday, latest-data or an ISO date
+ * @param maxRejectShare the share of rejected rows per input above which a run fails
+ */
+public record SignalchainConfig(
+    String source,
+    Journey journey,
+    Map<String, InputSpec> inputs,
+    String outputPath,
+    int windowDays,
+    String defaultRunDate,
+    Scale satisfactionScale,
+    Scale effortScale,
+    Scale driverScale,
+    double targetSatisfaction,
+    Map<String, Channel> channels,
+    double maxRejectShare,
+    DriverSettings drivers) {
+
+  public static final List<String> INPUT_NAMES = List.of("survey_responses", "contacts", "process_volumes");
+
+  public SignalchainConfig {
+    inputs = Map.copyOf(inputs);
+    channels = Map.copyOf(channels);
+  }
+
+  public InputSpec input(String name) {
+    return inputs.get(name);
+  }
+}

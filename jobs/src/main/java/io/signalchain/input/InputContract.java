@@ -1,0 +1,21 @@
+package io.signalchain.input;
+
+import io.signalchain.config.Scale;
+import java.util.List;
+
+/**
+ * The columns of one input (DESIGN §4) and their rules. {@code idColumn}, when set, must be
+ * unique: later copies of an id are rejected as duplicates. With a {@code driverScale}, every
+ * column named {@code driver_<name>} is a driver rating on that scale.
+ */
+public record InputContract(String source, String idColumn, List<Field> fields, Scale driverScale) {
+  public static final String DRIVER_PREFIX = "driver_";
+
+  public InputContract {
+    fields = List.copyOf(fields);
+  }
+
+  public List<String> requiredColumns() {
+    return fields.stream().filter(Field::required).map(Field::name).toList();
+  }
+}

@@ -1,0 +1,114 @@
+package io.signalchain.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.signalchain.cli.ExitCode;
+import io.signalchain.cli.SignalchainException;
+import io.signalchain.testing.TestConfigs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void loadsTheDefaultConfiguration() {
+    SignalchainConfig c = TestConfigs.defaults();
+    assertEquals(20, c.journey().steps().size());
+    assertEquals(11, c.journey().steps().stream().filter(JourneyStep::isTopLevel).count());
+    assertEquals(6, c.journey().children("become_customer").size());
+    assertEquals("Ik word klant", c.journey().byId().get("become_customer").nameNl());
+    // journey order: each parent followed by its sub-steps
+    assertEquals("become_customer.orient", c.journey().steps().get(1).id());
+    assertEquals(6.5, c.channels().get("phone").costPerContactEur());
+    assertTrue(c.channels().get("app_web").selfService());
+    assertEquals(new Scale(1, 10), c.satisfactionScale());
+    assertEquals(90, c.windowDays());
+    assertTrue(Path.of(c.input("contacts").path()).isAbsolute(), "relative paths resolve against the file");
+    assertTrue(c.input("contacts").path().endsWith("data-samples/contacts.csv"));
+  }
+
+  @Test
+  void overridesAreAppliedAndValidated() {
+    SignalchainConfig c = TestConfigs.defaults(Map.of("analysis.window_days", "30", "inputs.contacts.format", "parquet"));
+    assertEquals(30, c.windowDays());
+    assertEquals("parquet", c.input("contacts").format());
+    var e = assertThrows(SignalchainException.class, () -> TestConfigs.defaults(Map.of("analysis.window_days", "0")));
+    assertTrue(e.getMessage().contains("analysis.window_days"), e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "window_days: 90|window_days: -3|signalchain.yaml|analysis.window_days|must be at least 1",
+      "window_days: 90|window_dayz: 90|signalchain.yaml|analysis.window_dayz|unknown key",
+      "format: csv}|format: xlsx}|signalchain.yaml|inputs.survey_responses.format|expected csv, parquet or delta",
+      "max_reject_share: 0.05|max_reject_share: 5|signalchain.yaml|quality.max_reject_share|between 0 and 1",
+      "cost_per_contact_eur: 6.50|cost_per_contact_eur: -1|signalchain.yaml|channels.phone.cost_per_contact_eur|0 or more",
+      "cost_per_contact_eur: 6.50|cost_per_contact_eur: cheap|signalchain.yaml|channels.phone.cost_per_contact_eur|expected a number",
+      "satisfaction: 7.5|satisfaction: 11|signalchain.yaml|targets.satisfaction|within the satisfaction scale",
+      "min_responses: 30|min_responses: 5|signalchain.yaml|drivers.min_responses|at least 10",
+      "outcome: satisfaction|outcome: loyalty|signalchain.yaml|drivers.outcome|expected satisfaction, nps or effort",
+      "per_step: {}|per_step: {nowhere: [ease]}|signalchain.yaml|drivers.per_step.nowhere|unknown step",
+      "journey: journey.yaml|journey: missing.yaml|missing.yaml|(top level)|cannot be read",
+  })
+  void configurationErrorsNameFileKeyAndProblem(String find, String replace, String file, String key, String what)
+      throws IOException {
+    Path conf = copyDefaults(find, replace, "signalchain.yaml");
+    var e = assertThrows(SignalchainException.class, () -> ConfigLoader.load(conf));
+    assertEquals(ExitCode.USAGE_OR_CONFIGURATION, e.exitCode());
+    assertTrue(e.getMessage().contains(file), e.getMessage());
+    if (!key.equals("(top level)")) {
+      assertTrue(e.getMessage().contains("'" + key + "'"), e.getMessage());
+    }
+    assertTrue(e.getMessage().contains(what), e.getMessage());
+    assertFalse(e.remedy().isBlank());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "id: use_product,|id: pay,|steps[9].id|duplicate step id 'pay'",
+      "parent: pay,|parent: payy,|steps[10].parent|unknown step 'payy'",
+      "parent: pay, name_nl: \"Ik krijg|parent: pay.direct_debit, name_nl: \"Ik krijg|steps[11].parent|is itself a sub-step",
+      "order: 2,  name_nl: \"Ik gebruik|order: 1,  name_nl: \"Ik gebruik|steps[7].order|used twice",
+      "id: use_product,|id: Use Product,|steps[7].id|not a valid step id",
+      "id: use_product,|id: unclassified,|steps[7].id|reserved",
+  })
+  void journeyErrorsNameFileKeyAndProblem(String find, String replace, String key, String what) throws IOException {
+    Path conf = copyDefaults(find, replace, "journey.yaml");
+    var e = assertThrows(SignalchainException.class, () -> ConfigLoader.load(conf));
+    assertTrue(e.getMessage().contains("journey.yaml"), e.getMessage());
+    assertTrue(e.getMessage().contains("'" + key + "'"), e.getMessage());
+    assertTrue(e.getMessage().contains(what), e.getMessage());
+  }
+
+  @Test
+  void invalidYamlIsAConfigurationError() throws IOException {
+    Path conf = Files.writeString(dir.resolve("broken.yaml"), "inputs: [unclosed\n");
+    var e = assertThrows(SignalchainException.class, () -> ConfigLoader.load(conf));
+    assertEquals(ExitCode.USAGE_OR_CONFIGURATION, e.exitCode());
+    assertTrue(e.getMessage().contains("broken.yaml"), e.getMessage());
+  }
+
+  /** Copies conf/ into the temp folder with one text replaced in one file; returns the main file. */
+  private Path copyDefaults(String find, String replace, String inFile) throws IOException {
+    Path source = TestConfigs.defaultConfFile().getParent();
+    for (String name : new String[] {"signalchain.yaml", "journey.yaml"}) {
+      String text = Files.readString(source.resolve(name));
+      if (name.equals(inFile)) {
+        assertTrue(text.contains(find), "test setup: '" + find + "' not in " + name);
+        text = text.replaceFirst(java.util.regex.Pattern.quote(find), java.util.regex.Matcher.quoteReplacement(replace));
+      }
+      Files.writeString(dir.resolve(name), text);
+    }
+    return dir.resolve("signalchain.yaml");
+  }
+}

@@ -1,0 +1,238 @@
+package io.signalchain.input;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.signalchain.cli.ExitCode;
+import io.signalchain.cli.SignalchainException;
+import io.signalchain.config.InputSpec;
+import io.signalchain.config.SignalchainConfig;
+import io.signalchain.testing.SharedSpark;
+import io.signalchain.testing.TestConfigs;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every validation rule of the input contract, with the reason a rejected row carries. */
+class ValidationTest {
+  private static final SignalchainConfig CONFIG = TestConfigs.defaults();
+  private static final String SURVEY_HEADER =
+      "response_id,customer_id,step_id,channel,responded_at,satisfaction,nps,effort,weight,segment,driver_ease,driver_speed,extra\n";
+
+  @TempDir Path dir;
+
+  @Test
+  void surveyRulesRejectWithReasons() {
+    Map<String, String> reasons = reasonsById(InputContracts.SURVEY_RESPONSES, SURVEY_HEADER + String.join("\n",
+        "ok1,C1,pay.reminder,phone,2026-10-30T10:00:00,8,9,2,1.5,consumer,8,7,ignored",
+        "ok2,,use_product,,2026-10-30 11:00:00,10,,,,,,,",
+        "noStep,C1,,phone,2026-10-30T10:00:00,8,9,2,1,consumer,8,7,",
+        "badStep,C1,nowhere,phone,2026-10-30T10:00:00,8,9,2,1,consumer,8,7,",
+        "badChannel,C1,pay,pigeon,2026-10-30T10:00:00,8,9,2,1,consumer,8,7,",
+        "badTime,C1,pay,phone,31-10-2026,8,9,2,1,consumer,8,7,",
+        "noTime,C1,pay,phone,,8,9,2,1,consumer,8,7,",
+        "badNumber,C1,pay,phone,2026-10-30T10:00:00,\"7,5\",9,2,1,consumer,8,7,",
+        "noSatisfaction,C1,pay,phone,2026-10-30T10:00:00,,9,2,1,consumer,8,7,",
+        "highSatisfaction,C1,pay,phone,2026-10-30T10:00:00,11,9,2,1,consumer,8,7,",
+        "npsFraction,C1,pay,phone,2026-10-30T10:00:00,8,7.5,2,1,consumer,8,7,",
+        "npsHigh,C1,pay,phone,2026-10-30T10:00:00,8,12,2,1,consumer,8,7,",
+        "effortLow,C1,pay,phone,2026-10-30T10:00:00,8,9,0,1,consumer,8,7,",
+        "zeroWeight,C1,pay,phone,2026-10-30T10:00:00,8,9,2,0,consumer,8,7,",
+        "driverHigh,C1,pay,phone,2026-10-30T10:00:00,8,9,2,1,consumer,8,70,",
+        "notANumber,C1,pay,phone,2026-10-30T10:00:00,NaN,9,2,1,consumer,8,7,",
+        "twoProblems,C1,nowhere,phone,2026-10-30T10:00:00,0,9,2,1,consumer,8,7,",
+        ",C1,pay,phone,2026-10-30T10:00:00,8,9,2,1,consumer,8,7,"));
+    assertEquals(null, reasons.get("ok1"));
+    assertEquals(null, reasons.get("ok2"));
+    assertEquals("step_id is missing", reasons.get("noStep"));
+    assertEquals("unknown step_id 'nowhere'", reasons.get("badStep"));
+    assertEquals("unknown channel 'pigeon'", reasons.get("badChannel"));
+    assertEquals("responded_at '31-10-2026' is not an ISO-8601 timestamp (e.g. 2026-10-31T14:03:00)",
+        reasons.get("badTime"));
+    assertEquals("responded_at is missing", reasons.get("noTime"));
+    assertEquals("satisfaction '7,5' is not a number (with a decimal point)", reasons.get("badNumber"));
+    assertEquals("satisfaction is missing", reasons.get("noSatisfaction"));
+    assertEquals("satisfaction 11.0 is outside the scale 1–10", reasons.get("highSatisfaction"));
+    assertEquals("nps '7.5' is not a whole number", reasons.get("npsFraction"));
+    assertEquals("nps 12 is outside the scale 0–10", reasons.get("npsHigh"));
+    assertEquals("effort 0.0 is outside the scale 1–7", reasons.get("effortLow"));
+    assertEquals("weight 0.0 is outside the allowed range (must be > 0)", reasons.get("zeroWeight"));
+    assertEquals("driver_speed 70.0 is outside the scale 1–10", reasons.get("driverHigh"));
+    assertEquals("satisfaction 'NaN' is not a number (with a decimal point)", reasons.get("notANumber"));
+    assertEquals("unknown step_id 'nowhere'; satisfaction 0.0 is outside the scale 1–10", reasons.get("twoProblems"));
+    assertEquals("response_id is missing", reasons.get(null));
+  }
+
+  @Test
+  void acceptedRowsAreTypedAndWeightDefaultsToOne() {
+    ValidatedInput input = validate(InputContracts.SURVEY_RESPONSES, SURVEY_HEADER
+        + "ok2,,use_product,,2026-10-30 11:00:00,10,,,,,,,\n");
+    Row row = input.accepted().first();
+    assertEquals(1.0, row.getDouble(row.fieldIndex("weight")));
+    assertEquals(10.0, row.getDouble(row.fieldIndex("satisfaction")));
+    assertEquals(java.sql.Timestamp.valueOf("2026-10-30 11:00:00"), row.getTimestamp(row.fieldIndex("responded_at")));
+    assertEquals(List.of("driver_ease", "driver_speed"), input.driverColumns());
+    assertEquals(List.of("response_id", "customer_id", "step_id", "channel", "responded_at", "satisfaction", "nps",
+        "effort", "weight", "segment", "driver_ease", "driver_speed"), List.of(input.accepted().columns()),
+        "contract columns, drivers, and nothing else (extra columns are ignored)");
+  }
+
+  @Test
+  void duplicateIdsAreKeptOnce() {
+    ValidatedInput input = validate(InputContracts.SURVEY_RESPONSES, SURVEY_HEADER + String.join("\n",
+        "R1,C1,pay,phone,2026-10-30T10:00:00,8,9,2,1,consumer,8,7,",
+        "R1,C1,pay,phone,2026-10-30T10:00:00,8,9,2,1,consumer,8,7,",
+        "R1,C1,pay,phone,2026-10-30T10:00:00,9,9,2,1,consumer,8,7,",
+        "R2,C1,pay,phone,bad,9,9,2,1,consumer,8,7,",
+        "R2,C1,pay,phone,2026-10-30T10:00:00,9,9,2,1,consumer,8,7,"));
+    assertEquals(2, input.accepted().count(), "R1 once, and the valid R2");
+    List<Row> rejected = input.rejected().orderBy("reason").collectAsList();
+    assertEquals(3, rejected.size());
+    assertEquals("duplicate response_id 'R1' (the first row is kept)", rejected.get(0).getString(2));
+    assertEquals("duplicate response_id 'R1' (the first row is kept)", rejected.get(1).getString(2));
+    assertTrue(rejected.get(2).getString(2).startsWith("responded_at 'bad'"));
+  }
+
+  @Test
+  void malformedLinesAndBadBytesAreRejectedWithTheirRawContent() throws Exception {
+    Path file = dir.resolve("s.csv");
+    byte[] latin1 = "R4,C1,pay,phone,2026-10-30T10:00:00,8,9,2,1,caf\u00e9,8,7,\n".getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(file, (SURVEY_HEADER
+        + "R1,C1,pay,phone,2026-10-30T10:00:00,8,9,2,1,consumer,8,7,\n"
+        + "R2,C1,pay,phone,2026-10-30T10:00:00,8,9,2,1,consumer,8,7,,,too,many\n"
+        + "R3,C1,pay\n").getBytes(StandardCharsets.UTF_8));
+    Files.write(file, latin1, java.nio.file.StandardOpenOption.APPEND);
+    ValidatedInput input = validate(InputContracts.SURVEY_RESPONSES, file);
+    Map<String, String> reasons = reasonsById(input);
+    assertEquals(null, reasons.get("R1"));
+    assertTrue(reasons.get("R2").startsWith("malformed line"), reasons.get("R2"));
+    assertTrue(reasons.get("R3").startsWith("malformed line"), reasons.get("R3"));
+    assertTrue(reasons.get("R4").startsWith("not valid UTF-8"), reasons.get("R4"));
+    String raw = input.rejected().filter("record like 'R2,%'").first().getString(1);
+    assertEquals("R2,C1,pay,phone,2026-10-30T10:00:00,8,9,2,1,consumer,8,7,,,too,many", raw);
+    assertEquals(4, input.rows().count(), "accepted + rejected = read");
+  }
+
+  @Test
+  void contactRulesRejectWithReasons() {
+    Map<String, String> reasons = reasonsById(InputContracts.CONTACTS,
+        "contact_id,customer_id,contacted_at,channel,step_id,contact_type,reason,handling_seconds,cost_eur\n"
+            + String.join("\n",
+            "K1,C1,2026-10-30T10:00:00,phone,pay.reminder,complaint,herinnering,300,",
+            "K2,,2026-10-30T10:00:00,chat,,question,,,",
+            "K3,C1,2026-10-30T10:00:00,pigeon,pay,question,x,1,",
+            "K4,C1,2026-10-30T10:00:00,phone,pay,,x,1,",
+            "K5,C1,2026-10-30T10:00:00,phone,pay,question,x,-1,",
+            "K6,C1,2026-10-30T10:00:00,phone,pay,question,x,1,-0.5",
+            "K7,C1,2026-10-30T10:00:00,,pay,question,x,1,"));
+    assertEquals(null, reasons.get("K1"));
+    assertEquals(null, reasons.get("K2"), "step_id is optional: unclassified");
+    assertEquals("unknown channel 'pigeon'", reasons.get("K3"));
+    assertEquals("contact_type is missing", reasons.get("K4"));
+    assertEquals("handling_seconds -1.0 is outside the allowed range (must be ≥ 0)", reasons.get("K5"));
+    assertEquals("cost_eur -0.5 is outside the allowed range (must be ≥ 0)", reasons.get("K6"));
+    assertEquals("channel is missing", reasons.get("K7"));
+  }
+
+  @Test
+  void volumeRulesRejectWithReasons() {
+    ValidatedInput input = validate(InputContracts.PROCESS_VOLUMES, "step_id,date,channel,volume\n" + String.join("\n",
+        "pay,2026-10-30,letter,100",
+        "pay,2026-10-30,letter,-5",
+        "pay,30/10/2026,letter,5",
+        "pay,2026-10-30,letter,2.5",
+        "pay,2026-10-30,letter,"));
+    List<String> reasons = input.rejected().select("reason").orderBy("reason").as(
+        org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertEquals(List.of("date '30/10/2026' is not an ISO-8601 date (e.g. 2026-10-31)",
+        "volume '2.5' is not a whole number", "volume -5 is outside the allowed range (must be ≥ 0)",
+        "volume is missing"), reasons);
+    assertEquals(100L, input.accepted().first().getLong(3));
+  }
+
+  @Test
+  void missingRequiredColumnsStopTheRun() {
+    Path file = TestConfigs.write(dir.resolve("c.csv"), "contact_id,contacted_at,chanel,contact_type\nK1,2026-10-30,phone,question\n");
+    var contract = InputContracts.contacts(CONFIG);
+    var e = assertThrows(SignalchainException.class,
+        () -> InputReader.read(SharedSpark.session(), contract, new InputSpec(file.toString(), "csv")));
+    assertEquals(ExitCode.INPUT_UNREADABLE, e.exitCode());
+    assertTrue(e.getMessage().contains("lacks required column(s) channel"), e.getMessage());
+    assertTrue(e.getMessage().contains("chanel"), "shows the columns it has: " + e.getMessage());
+  }
+
+  @Test
+  void aMissingFileStopsTheRun() {
+    var contract = InputContracts.contacts(CONFIG);
+    var e = assertThrows(SignalchainException.class, () -> InputReader.read(SharedSpark.session(), contract,
+        new InputSpec(dir.resolve("nope.csv").toString(), "csv")));
+    assertEquals(ExitCode.INPUT_UNREADABLE, e.exitCode());
+    assertTrue(e.getMessage().contains("nope.csv"), e.getMessage());
+  }
+
+  @Test
+  void anEmptyFileIsADataQualityFailure() {
+    Path file = TestConfigs.write(dir.resolve("empty.csv"), "");
+    var contract = InputContracts.contacts(CONFIG);
+    var e = assertThrows(SignalchainException.class,
+        () -> InputReader.read(SharedSpark.session(), contract, new InputSpec(file.toString(), "csv")));
+    assertEquals(ExitCode.DATA_QUALITY, e.exitCode());
+  }
+
+  @Test
+  void parquetWithTypedColumnsIsValidatedAndAWrongTypeStopsTheRun() {
+    var spark = SharedSpark.session();
+    String good = dir.resolve("v1").toString();
+    spark.sql("select 'pay' as step_id, date'2026-10-30' as date, 'letter' as channel, 7L as volume "
+        + "union all select 'pay', date'2026-10-30', 'letter', -1L").write().parquet(good);
+    ValidatedInput input = validate(InputContracts.PROCESS_VOLUMES, good, "parquet");
+    assertEquals(1, input.accepted().count());
+    assertEquals(1, input.rejected().count());
+
+    String bad = dir.resolve("v2").toString();
+    spark.sql("select 'pay' as step_id, true as date, 'letter' as channel, 7L as volume").write().parquet(bad);
+    var e = assertThrows(SignalchainException.class, () -> validate(InputContracts.PROCESS_VOLUMES, bad, "parquet"));
+    assertEquals(ExitCode.INPUT_UNREADABLE, e.exitCode());
+    assertTrue(e.getMessage().contains("column date is stored as boolean"), e.getMessage());
+  }
+
+  private Map<String, String> reasonsById(String source, String csv) {
+    return reasonsById(validate(source, csv));
+  }
+
+  private static Map<String, String> reasonsById(ValidatedInput input) {
+    Map<String, String> reasons = new HashMap<>();
+    String id = input.source().equals(InputContracts.CONTACTS) ? "contact_id" : "response_id";
+    long read = 0;
+    for (Row r : input.rows().collectAsList()) {
+      String key = r.isNullAt(r.fieldIndex(id)) ? null : r.getString(r.fieldIndex(id));
+      if (key == null && r.getString(r.fieldIndex(Validation.RECORD)).matches("^R\\d.*")) {
+        key = r.getString(r.fieldIndex(Validation.RECORD)).substring(0, 2);
+      }
+      reasons.put(key, r.getString(r.fieldIndex(Validation.REASON)));
+      read++;
+    }
+    assertEquals(read, input.accepted().count() + input.rejected().count(), "accepted + rejected = read");
+    return reasons;
+  }
+
+  private ValidatedInput validate(String source, String csv) {
+    return validate(source, TestConfigs.write(dir.resolve(source + ".csv"), csv));
+  }
+
+  private ValidatedInput validate(String source, Path file) {
+    return validate(source, file.toString(), "csv");
+  }
+
+  private ValidatedInput validate(String source, String path, String format) {
+    var contract = InputContracts.forInput(source, CONFIG);
+    return Validation.validate(InputReader.read(SharedSpark.session(), contract, new InputSpec(path, format)), contract);
+  }
+}
