@@ -22,7 +22,6 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * The command line: {@code signalchain <command> [options]}. Parses, loads the configuration,
@@ -71,23 +70,19 @@ public final class SignalchainCli {
   }
 
   private ExitCode run(CommandLine line) {
-    SignalchainConfig config = config(line);
     Optional<LocalDate> runDate = Optional.ofNullable(line.getOptionValue("run-date")).map(d -> date("run-date", d));
-    SparkSession spark = SparkSessions.forJob("signalchain", line.getOptionValue("master"));
-    try {
-      RunResult result = new NightlyRun(spark, config).run(runDate);
+    SignalchainConfig config = config(line);
+    try (var job = SparkSessions.forJob("signalchain", line.getOptionValue("master"))) {
+      RunResult result = new NightlyRun(job.spark(), config).run(runDate);
       report(result);
       return ExitCode.SUCCESS;
-    } finally {
-      spark.stop();
     }
   }
 
   private ExitCode validate(CommandLine line) {
     SignalchainConfig config = config(line);
-    SparkSession spark = SparkSessions.forJob("signalchain-validate", line.getOptionValue("master"));
-    try {
-      var inputs = new NightlyRun(spark, config).validateInputs();
+    try (var job = SparkSessions.forJob("signalchain-validate", line.getOptionValue("master"))) {
+      var inputs = new NightlyRun(job.spark(), config).validateInputs();
       boolean ok = true;
       for (InputCounts c : NightlyRun.countRows(inputs)) {
         out.printf(Locale.ROOT, "%-17s read %,10d  accepted %,10d  rejected %,8d (%.2f%%)%n", c.source(), c.read(),
@@ -100,8 +95,6 @@ public final class SignalchainCli {
             .forEach(r -> out.printf(Locale.ROOT, "  %-17s %6d × %s%n", r.getString(0), r.getLong(2), r.getString(1)));
       }
       return ok ? ExitCode.SUCCESS : ExitCode.DATA_QUALITY;
-    } finally {
-      spark.stop();
     }
   }
 

@@ -20,7 +20,8 @@ public final class SparkSessions {
    * master is set here only when none was given (the embedded local default) or when the user
    * asked for one explicitly.
    */
-  public static SparkSession forJob(String appName, String masterOverride) {
+  public static JobSession forJob(String appName, String masterOverride) {
+    boolean embedded = SparkSession.getDefaultSession().isDefined();
     SparkConf conf = new SparkConf();
     SparkSession.Builder builder = withDelta(SparkSession.builder().appName(appName));
     if (masterOverride != null) {
@@ -31,6 +32,19 @@ public final class SparkSessions {
           .config("spark.sql.shuffle.partitions", "8")
           .config("spark.sql.adaptive.enabled", "true");
     }
-    return builder.getOrCreate();
+    return new JobSession(builder.getOrCreate(), !embedded);
+  }
+
+  /**
+   * The job's session; closing stops it only if the job created it (not when the job runs inside
+   * a JVM that already had a session, such as a notebook or a test).
+   */
+  public record JobSession(SparkSession spark, boolean owned) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (owned) {
+        spark.stop();
+      }
+    }
   }
 }

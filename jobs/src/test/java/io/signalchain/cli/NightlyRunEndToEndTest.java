@@ -1,0 +1,111 @@
+package io.signalchain.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.signalchain.testing.SharedSpark;
+import io.signalchain.testing.TestConfigs;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The nightly job as a user runs it: the CLI on data-samples/ with the default configuration,
+ * into a temporary output folder; every Delta table read back.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NightlyRunEndToEndTest {
+  static final List<String> TABLES = List.of("journey_steps", "step_kpis", "rejected_records", "run_log");
+  static final String RUN_DATE = "2026-10-31";
+  @TempDir static Path output;
+
+  static Cli run(String... args) {
+    var out = new ByteArrayOutputStream();
+    var err = new ByteArrayOutputStream();
+    String[] all = new String[args.length + 2];
+    all[0] = "--conf";
+    all[1] = TestConfigs.defaultConfFile().toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    ExitCode code = new SignalchainCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8)).execute(all);
+    return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  record Cli(ExitCode code, String out, String err) {}
+
+  static Dataset<Row> table(String name) {
+    return SharedSpark.session().read().format("delta").load(output.resolve(name).toString());
+  }
+
+  static Map<String, Long> rowCounts() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    TABLES.forEach(t -> counts.put(t, table(t).count()));
+    return counts;
+  }
+
+  @Test
+  @Order(1)
+  void runOnTheSamplesWritesEveryTable() {
+    Cli cli = run("run", "--run-date", RUN_DATE, "--output", output.toString());
+    assertEquals(ExitCode.SUCCESS, cli.code(), cli.err());
+    for (String t : TABLES) {
+      assertTrue(Files.isDirectory(output.resolve(t).resolve("_delta_log")), t + " is a Delta table");
+      assertTrue(table(t).count() > 0, t + " has rows");
+      assertTrue(cli.out().contains(output.resolve(t).toString()), "the console says where " + t + " is:\n" + cli.out());
+    }
+    assertEquals(21, table("journey_steps").count(), "20 configured steps and 'unclassified'");
+    assertEquals(21, table("step_kpis").count());
+    Row log = table("run_log").first();
+    assertEquals("SUCCEEDED", log.getString(log.fieldIndex("status")));
+    assertEquals(java.sql.Date.valueOf(RUN_DATE), log.getDate(log.fieldIndex("run_date")));
+
+    // accepted + rejected = read, over all inputs
+    long rejected = table("rejected_records").count();
+    assertEquals(log.getLong(log.fieldIndex("rows_rejected")), rejected);
+    assertTrue(rejected > 0, "the samples hold broken rows");
+    assertEquals(0, table("rejected_records").filter("reason is null or record is null or source is null").count());
+
+    // the parent is analysed over its sub-steps
+    Row parent = table("step_kpis").filter("step_id = 'become_customer'").first();
+    long children = table("step_kpis").filter("step_id like 'become_customer.%'")
+        .agg(org.apache.spark.sql.functions.sum("responses")).first().getLong(0);
+    assertTrue(parent.getLong(parent.fieldIndex("responses")) >= children);
+    assertTrue(children > 0);
+  }
+
+  @Test
+  @Order(2)
+  void rerunningTheSameDateReplacesItsRows() {
+    Map<String, Long> before = rowCounts();
+    Cli cli = run("run", "--run-date", RUN_DATE, "--output", output.toString());
+    assertEquals(ExitCode.SUCCESS, cli.code(), cli.err());
+    Map<String, Long> after = rowCounts();
+    for (String t : TABLES) {
+      long expected = t.equals("run_log") ? before.get(t) + 1 : before.get(t);
+      assertEquals(expected, after.get(t), t + " after rerun");
+    }
+    assertEquals(1, table("step_kpis").select("run_id").distinct().count(), "one run's rows per date");
+  }
+
+  @Test
+  @Order(3)
+  void anotherDateLeavesTheFirstUntouched() {
+    long first = table("step_kpis").filter("run_date = '" + RUN_DATE + "'").count();
+    Cli cli = run("run", "--run-date", "2026-10-15", "--output", output.toString());
+    assertEquals(ExitCode.SUCCESS, cli.code(), cli.err());
+    assertEquals(first, table("step_kpis").filter("run_date = '" + RUN_DATE + "'").count());
+    assertEquals(2, table("step_kpis").select("run_date").distinct().count());
+  }
+}
