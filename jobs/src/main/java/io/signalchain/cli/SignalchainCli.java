@@ -61,7 +61,7 @@ public final class SignalchainCli {
       err.println("signalchain: " + e.getMessage());
       err.println("signalchain: what to do: " + e.remedy());
       return e.exitCode();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark also throws checked exceptions undeclared
       e.printStackTrace(err);
       err.println("signalchain: unexpected failure (" + e.getClass().getSimpleName() + ": " + e.getMessage()
           + "); the stack trace is above. Nothing was published for this run; rerun after fixing the cause.");

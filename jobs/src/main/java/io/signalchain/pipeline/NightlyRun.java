@@ -9,6 +9,8 @@ import static org.apache.spark.sql.functions.to_date;
 import io.signalchain.cli.Errors;
 import io.signalchain.cli.SignalchainException;
 import io.signalchain.config.SignalchainConfig;
+import io.signalchain.drivers.DriverStage;
+import io.signalchain.drivers.DriverTables;
 import io.signalchain.input.InputContracts;
 import io.signalchain.input.InputReader;
 import io.signalchain.input.ValidatedInput;
@@ -124,6 +126,14 @@ public final class NightlyRun {
 
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     tables.put("step_kpis", StepKpis.compute(surveys, contacts, volumes, units, config));
+    try (Stage stage = Stage.start("driver analysis")) {
+      DriverTables drivers = DriverStage.analyse(surveys,
+          inputs.get(InputContracts.SURVEY_RESPONSES).driverColumns(), journey.ids(), config.drivers());
+      stage.detail("%d steps, %d driver columns", journey.ids().size(),
+          inputs.get(InputContracts.SURVEY_RESPONSES).driverColumns().size());
+      tables.put("driver_models", drivers.models());
+      tables.put("driver_importance", drivers.importance());
+    }
     return tables;
   }
 

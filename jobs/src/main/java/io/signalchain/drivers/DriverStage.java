@@ -1,0 +1,94 @@
+package io.signalchain.drivers;
+
+import static io.signalchain.journey.JourneyConformance.UNIT;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.udaf;
+import static org.apache.spark.sql.functions.when;
+
+import io.signalchain.config.DriverSettings;
+import io.signalchain.drivers.stats.DriverAnalysis;
+import io.signalchain.drivers.stats.DriverModel;
+import io.signalchain.drivers.stats.Moments;
+import io.signalchain.input.InputContract;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+
+/**
+ * Driver analysis of every step in one pass over the survey responses: a single distributed
+ * aggregation of weighted moments per (step, answered-driver pattern); everything else — which
+ * drivers a step has, listwise deletion, the regressions and all 2^k subsets for Shapley — follows
+ * on the driver from those small matrices.
+ */
+public final class DriverStage {
+  /** Driver columns are tracked as bits of a long. */
+  public static final int MAX_DRIVER_COLUMNS = 62;
+
+  private DriverStage() {}
+
+  /**
+   * @param surveys accepted survey responses in the window, on their units
+   * @param driverColumns the driver_* columns of the input, in input order
+   * @param units the steps to report on
+   */
+  public static DriverTables analyse(Dataset<Row> surveys, List<String> driverColumns, List<String> units,
+      DriverSettings settings) {
+    if (driverColumns.size() > MAX_DRIVER_COLUMNS) {
+      throw new IllegalArgumentException("at most " + MAX_DRIVER_COLUMNS + " driver columns are supported, found "
+          + driverColumns.size());
+    }
+    Map<String, List<PatternMoments>> byUnit = new LinkedHashMap<>();
+    units.forEach(u -> byUnit.put(u, new ArrayList<>()));
+    for (PatternMoments p : aggregate(surveys, settings.outcome(), driverColumns)) {
+      byUnit.computeIfAbsent(p.unit(), u -> new ArrayList<>()).add(p);
+    }
+    var analysisSettings = new DriverAnalysis.Settings(settings.minResponses(), settings.maxShapleyDrivers());
+    List<String> names = driverColumns.stream().map(c -> c.substring(InputContract.DRIVER_PREFIX.length())).toList();
+    List<UnitModel> models = new ArrayList<>();
+    for (var unit : byUnit.entrySet()) {
+      DriverSelection selection = DriverSelection.choose(unit.getKey(), unit.getValue(), names, settings);
+      Moments listwise = selection.listwiseMoments(unit.getValue());
+      DriverModel model = DriverAnalysis.analyse(listwise, selection.names(), analysisSettings);
+      models.add(new UnitModel(unit.getKey(), settings.outcome(), selection, model));
+    }
+    return DriverTables.of(surveys.sparkSession(), models);
+  }
+
+  /** The one distributed pass: moments per (unit, pattern of answered drivers). */
+  static List<PatternMoments> aggregate(Dataset<Row> surveys, String outcome, List<String> driverColumns) {
+    Column pattern = lit(0L);
+    List<Column> values = new ArrayList<>();
+    values.add(col(outcome).cast("double"));
+    for (int i = 0; i < driverColumns.size(); i++) {
+      Column driver = col(driverColumns.get(i));
+      pattern = pattern.plus(when(driver.isNotNull(), lit(1L << i)).otherwise(0L));
+      values.add(driver);
+    }
+    Column answered = filter(array(values.toArray(Column[]::new)), Column::isNotNull);
+    var moments = udaf(new MomentsAggregator(), Encoders.row(MomentsAggregator.INPUT));
+    List<Row> rows = surveys
+        .filter(col(outcome).isNotNull())
+        .groupBy(col(UNIT), pattern.as("pattern"))
+        .agg(moments.apply(answered, col("weight")).as("m"))
+        .select(col(UNIT), col("pattern"), col("m.count"), col("m.weight_sum"), col("m.means"), col("m.comoment"))
+        .collectAsList();
+    List<PatternMoments> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      out.add(new PatternMoments(r.getString(0), r.getLong(1), Moments.fromState(r.getLong(2), r.getDouble(3),
+          toArray(r.getList(4)), toArray(r.getList(5)))));
+    }
+    return out;
+  }
+
+  private static double[] toArray(List<Double> list) {
+    return list.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+}

@@ -1,0 +1,90 @@
+package io.signalchain.drivers;
+
+import io.signalchain.drivers.stats.DriverImportance;
+import io.signalchain.drivers.stats.DriverModel;
+import io.signalchain.drivers.stats.Estimate;
+import io.signalchain.drivers.stats.RegressionFit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** The driver_models and driver_importance tables of a run. Numbers that do not exist are null, never NaN. */
+public record DriverTables(Dataset<Row> models, Dataset<Row> importance) {
+  private static final DataType S = DataTypes.StringType;
+  private static final DataType L = DataTypes.LongType;
+  private static final DataType I = DataTypes.IntegerType;
+  private static final DataType D = DataTypes.DoubleType;
+
+  static final StructType MODEL_SCHEMA = new StructType()
+      .add("step_id", S, false).add("outcome", S, false).add("status", S, false).add("explanation", S, true)
+      .add("n", L, false).add("n_dropped", L, false).add("weight_sum", D, true)
+      .add("drivers_considered", I, false).add("drivers_included", I, false)
+      .add("r2", D, true).add("adj_r2", D, true).add("f_stat", D, true).add("f_df1", I, true).add("f_df2", I, true)
+      .add("f_p_value", D, true).add("residual_std_error", D, true)
+      .add("intercept", D, true).add("intercept_std_error", D, true).add("intercept_p_value", D, true)
+      .add("importance_basis", S, false);
+
+  static final StructType IMPORTANCE_SCHEMA = new StructType()
+      .add("step_id", S, false).add("driver", S, false).add("status", S, false).add("note", S, true)
+      .add("n", L, false).add("coefficient", D, true).add("std_error", D, true).add("t_value", D, true)
+      .add("p_value", D, true).add("ci_lower", D, true).add("ci_upper", D, true).add("significant", DataTypes.BooleanType, true)
+      .add("std_beta", D, true).add("vif", D, true).add("shapley", D, true).add("relative_weight", D, true)
+      .add("importance_pct", D, true).add("importance_rank", I, true).add("performance", D, true)
+      .add("quadrant", S, false);
+
+  static DriverTables of(SparkSession spark, List<UnitModel> units) {
+    List<Row> models = new ArrayList<>();
+    List<Row> importance = new ArrayList<>();
+    for (UnitModel u : units) {
+      models.add(modelRow(u));
+      importance.addAll(importanceRows(u));
+    }
+    return new DriverTables(spark.createDataFrame(models, MODEL_SCHEMA),
+        spark.createDataFrame(importance, IMPORTANCE_SCHEMA));
+  }
+
+  private static Row modelRow(UnitModel u) {
+    DriverModel m = u.model();
+    RegressionFit f = m.regression();
+    Estimate b0 = f.intercept();
+    String explanation = join(u.selection().note(), u.selection().describe(u.used()), m.explanation());
+    return RowFactory.create(u.unit(), u.outcome(), m.status().name(), explanation, u.used(), u.dropped(),
+        num(f.weightSum()), u.selection().names().size(), f.includedDrivers(), num(f.r2()), num(f.adjR2()),
+        num(f.fStatistic()), f.fitted() ? f.fDf1() : null, f.fitted() ? f.fDf2() : null, num(f.fPValue()),
+        num(f.residualStandardError()), num(b0.value()), num(b0.stdError()), num(b0.pValue()),
+        m.importanceBasis().name());
+  }
+
+  private static List<Row> importanceRows(UnitModel u) {
+    List<DriverImportance> drivers = u.model().drivers();
+    List<DriverImportance> ranked = drivers.stream().filter(d -> !Double.isNaN(d.importancePct()))
+        .sorted(Comparator.comparingDouble(DriverImportance::importancePct).reversed()).toList();
+    List<Row> rows = new ArrayList<>();
+    for (DriverImportance d : drivers) {
+      Estimate b = d.fit().coefficient();
+      int rank = ranked.indexOf(d) + 1;
+      rows.add(RowFactory.create(u.unit(), d.driver(), d.status().name(), d.fit().note(), u.used(),
+          num(b.value()), num(b.stdError()), num(b.tValue()), num(b.pValue()), num(b.ciLower()), num(b.ciUpper()),
+          Double.isNaN(b.pValue()) ? null : b.pValue() < 0.05, num(d.fit().stdBeta()), num(d.fit().vif()),
+          num(d.shapley()), num(d.relativeWeight()), num(d.importancePct()), rank == 0 ? null : rank,
+          num(d.performance()), d.quadrant().name()));
+    }
+    return rows;
+  }
+
+  private static Double num(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+
+  private static String join(String... parts) {
+    return String.join("; ", java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
+  }
+
+}
