@@ -1,0 +1,185 @@
+package io.signalchain.drivers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.signalchain.config.DriverSettings;
+import io.signalchain.journey.JourneyConformance;
+import io.signalchain.testing.SharedSpark;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The distributed driver stage against an independent implementation: commons-math3 QR on the
+ * raw complete rows of each step (weights applied as √w), on random weighted data with missing
+ * answers and values offset by 10^6. Tolerances: 1e-7 relative on coefficients and standard
+ * errors, 1e-9 absolute on R² (the moments are merged across Spark partitions in arbitrary order).
+ */
+class DriverStageTest {
+  static final List<String> DRIVERS = List.of("driver_a", "driver_b", "driver_c", "driver_rare");
+  static final double[] BETA = {0.8, 0.3, -0.2};
+  static final Map<String, List<double[]>> COMPLETE_ROWS = new HashMap<>();
+  static DriverTables tables;
+
+  @BeforeAll
+  static void analyse() {
+    SplittableRandom random = new SplittableRandom(7);
+    List<Row> rows = new ArrayList<>();
+    addStep(rows, random, "stable", 600, 0.0);
+    addStep(rows, random, "offset", 400, 1e6);
+    addStep(rows, random, "small", 15, 0.0);
+    StructType schema = new StructType().add("unit_id", DataTypes.StringType).add("satisfaction", DataTypes.DoubleType)
+        .add("weight", DataTypes.DoubleType).add("driver_a", DataTypes.DoubleType).add("driver_b", DataTypes.DoubleType)
+        .add("driver_c", DataTypes.DoubleType).add("driver_rare", DataTypes.DoubleType);
+    Dataset<Row> surveys = SharedSpark.session().createDataFrame(rows, schema).repartition(3);
+    var settings = new DriverSettings("satisfaction", 30, 0.5, 20, Map.of("configured", List.of("a", "missing")));
+    tables = DriverStage.analyse(surveys, DRIVERS, List.of("stable", "offset", "small", "configured", "empty"), settings);
+  }
+
+  /** y = 2 + Σ β x + noise; each driver unanswered 10% of the time; 'rare' answered 20% of the time. */
+  static void addStep(List<Row> rows, SplittableRandom random, String unit, int n, double offset) {
+    List<double[]> complete = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double[] x = new double[3];
+      double y = 2 + offset + random.nextGaussian();
+      for (int j = 0; j < 3; j++) {
+        x[j] = offset + 5 + 2 * random.nextGaussian();
+        y += BETA[j] * (x[j] - offset);
+      }
+      double w = 0.5 + random.nextDouble() * 1.5;
+      Double[] asked = new Double[3];
+      boolean all = true;
+      for (int j = 0; j < 3; j++) {
+        asked[j] = random.nextDouble() < 0.1 ? null : x[j];
+        all &= asked[j] != null;
+      }
+      Double rare = random.nextDouble() < 0.2 ? random.nextDouble() * 10 : null;
+      rows.add(RowFactory.create(unit, y, w, asked[0], asked[1], asked[2], rare));
+      if (all) {
+        complete.add(new double[] {y, w, x[0], x[1], x[2]});
+      }
+    }
+    COMPLETE_ROWS.put(unit, complete);
+  }
+
+  static Row model(String unit) {
+    return tables.models().filter("step_id = '" + unit + "'").first();
+  }
+
+  static Row driver(String unit, String name) {
+    return tables.importance().filter("step_id = '" + unit + "' and driver = '" + name + "'").first();
+  }
+
+  @Test
+  void matchesAnIndependentQrFitOnTheCompleteRows() {
+    for (String unit : List.of("stable", "offset")) {
+      List<double[]> data = COMPLETE_ROWS.get(unit);
+      double[] y = new double[data.size()];
+      double[][] x = new double[data.size()][4];
+      for (int i = 0; i < data.size(); i++) {
+        double sw = Math.sqrt(data.get(i)[1]);
+        y[i] = sw * data.get(i)[0];
+        x[i][0] = sw;
+        for (int j = 0; j < 3; j++) {
+          x[i][j + 1] = sw * data.get(i)[j + 2];
+        }
+      }
+      var ols = new OLSMultipleLinearRegression();
+      ols.setNoIntercept(true);
+      ols.newSampleData(y, x);
+      double[] b = ols.estimateRegressionParameters();
+      double[] se = ols.estimateRegressionParametersStandardErrors();
+
+      Row m = model(unit);
+      assertEquals("OK", m.<String>getAs("status"));
+      assertEquals(data.size(), (long) m.getAs("n"), unit + ": listwise n");
+      assertTrue((long) m.getAs("n_dropped") > 0, "rows with a missing answer are dropped");
+      assertEquals(3, (int) m.getAs("drivers_included"), "'rare' is answered by too few responses");
+      for (int j = 0; j < 3; j++) {
+        Row d = driver(unit, "abc".substring(j, j + 1));
+        assertEquals(b[j + 1], d.<Double>getAs("coefficient"), 1e-7 * Math.abs(b[j + 1]), unit + " coefficient " + j);
+        assertEquals(se[j + 1], d.<Double>getAs("std_error"), 1e-7 * se[j + 1], unit + " std error " + j);
+      }
+      assertEquals(b[0], m.<Double>getAs("intercept"), 1e-7 * Math.max(1, Math.abs(b[0])), unit + " intercept");
+      // the QR R² of a no-intercept fit is uncentred; compute the centred one from its residuals
+      double[] residuals = ols.estimateResiduals();
+      double rss = 0;
+      double wsum = 0;
+      double wy = 0;
+      for (int i = 0; i < data.size(); i++) {
+        rss += residuals[i] * residuals[i];
+        wsum += data.get(i)[1];
+        wy += data.get(i)[1] * data.get(i)[0];
+      }
+      double tss = 0;
+      for (double[] r : data) {
+        tss += r[1] * Math.pow(r[0] - wy / wsum, 2);
+      }
+      assertEquals(1 - rss / tss, m.<Double>getAs("r2"), 1e-9, unit + " R²");
+    }
+  }
+
+  @Test
+  void importanceFollowsThePlantedEffects() {
+    Row a = driver("stable", "a");
+    Row b = driver("stable", "b");
+    Row c = driver("stable", "c");
+    assertEquals(1, (int) a.getAs("importance_rank"));
+    assertEquals(2, (int) b.getAs("importance_rank"));
+    assertEquals(3, (int) c.getAs("importance_rank"));
+    double total = tables.importance().filter("step_id = 'stable'").selectExpr("sum(importance_pct)").first().getDouble(0);
+    assertEquals(100.0, total, 1e-9);
+    double shapley = tables.importance().filter("step_id = 'stable'").selectExpr("sum(shapley)").first().getDouble(0);
+    assertEquals(model("stable").<Double>getAs("r2"), shapley, 1e-12, "Shapley values sum to R²");
+    assertEquals("SHAPLEY", model("stable").getAs("importance_basis"));
+  }
+
+  @Test
+  void stepsWithoutEnoughDataGetAStatusAndNoNumbers() {
+    Row small = model("small");
+    assertEquals("TOO_FEW_RESPONSES", small.getAs("status"));
+    assertNull(small.getAs("r2"));
+    assertTrue(small.<String>getAs("explanation").contains("responses"), small.<String>getAs("explanation"));
+
+    Row empty = model("empty");
+    assertEquals("NO_DATA", empty.getAs("status"));
+    assertEquals(0L, (long) empty.getAs("n"));
+  }
+
+  @Test
+  void configuredDriversAreUsedAndUnknownOnesExplained() {
+    Row configured = model("configured");
+    assertEquals(1, (int) configured.getAs("drivers_considered"));
+    assertTrue(configured.<String>getAs("explanation").contains("configured driver 'missing' is not a column"),
+        configured.<String>getAs("explanation"));
+  }
+
+  @Test
+  void isOneDistributedAggregation() {
+    assertEquals(JourneyConformance.UNIT, "unit_id");
+    var patterns = DriverStage.aggregate(SharedSpark.session().createDataFrame(List.of(
+        RowFactory.create("u", 5.0, 1.0, 1.0, null, 2.0, null),
+        RowFactory.create("u", 6.0, 2.0, 2.0, null, 3.0, null),
+        RowFactory.create("u", 7.0, 1.0, 3.0, 1.0, null, null)), new StructType()
+        .add("unit_id", DataTypes.StringType).add("satisfaction", DataTypes.DoubleType).add("weight", DataTypes.DoubleType)
+        .add("driver_a", DataTypes.DoubleType).add("driver_b", DataTypes.DoubleType).add("driver_c", DataTypes.DoubleType)
+        .add("driver_rare", DataTypes.DoubleType)), "satisfaction", DRIVERS);
+    assertEquals(2, patterns.size(), "one group per answered-driver pattern");
+    PatternMoments ac = patterns.stream().filter(p -> p.pattern() == 0b101).findFirst().orElseThrow();
+    assertEquals(2, ac.moments().count());
+    assertEquals(3, ac.moments().variables(), "outcome, a and c");
+    assertEquals((5.0 + 12.0) / 3, ac.moments().mean(0), 1e-12);
+  }
+}
