@@ -85,32 +85,41 @@ public final class NightlyRun {
 
     DeltaOutput output = new DeltaOutput(config.outputPath());
     Map<String, Long> written = new LinkedHashMap<>();
+    String failure = "unexpected failure; see the job's log";
     try {
-      written.put("rejected_records", output.replaceRun("rejected_records", rejected(inputs), run));
-      checkQuality(inputs, counts);
-
-      Map<String, Dataset<Row>> tables = analyse(inputs, run.window());
-      for (var table : tables.entrySet()) {
-        try (Stage stage = Stage.start("write " + table.getKey())) {
-          long rows = output.replaceRun(table.getKey(), table.getValue(), run);
-          stage.detail("%,d rows", rows);
-          written.put(table.getKey(), rows);
-        }
+      // Rejected rows are written even when the quality gate then fails: they are its evidence.
+      write(output, "rejected_records", rejected(inputs), run, written);
+      checkQuality(counts);
+      for (var table : analyse(inputs, run.window()).entrySet()) {
+        write(output, table.getKey(), table.getValue(), run, written);
       }
       written.put("journey_steps",
           output.replaceAll("journey_steps", JourneyStepsTable.of(spark, config.journey()), run));
       finish(output, run, RunLog.SUCCEEDED, counts, "ok");
+      failure = null;
       written.put(RunLog.TABLE, spark.read().format("delta").load(output.path(RunLog.TABLE)).count());
     } catch (SignalchainException e) {
-      finish(output, run, RunLog.FAILED, counts, e.getMessage());
+      failure = e.getMessage();
       throw e;
     } finally {
+      if (failure != null) {
+        recordFailure(output, run, counts, failure);
+      }
       inputs.values().forEach(i -> i.rows().unpersist());
     }
     Map<String, String> paths = new LinkedHashMap<>();
     written.keySet().forEach(t -> paths.put(t, output.path(t)));
     return new RunResult(run.runId(), runDate, RunLog.SUCCEEDED, counts, written, paths,
         (System.nanoTime() - started) / 1e9);
+  }
+
+  private static void write(DeltaOutput output, String table, Dataset<Row> rows, RunContext run,
+      Map<String, Long> written) {
+    try (Stage stage = Stage.start("write " + table)) {
+      long count = output.replaceRun(table, rows, run);
+      stage.detail("%,d rows", count);
+      written.put(table, count);
+    }
   }
 
   /** Every analysis table of the run, by table name, from the validated inputs. */
@@ -141,7 +150,7 @@ public final class NightlyRun {
     return inputs.values().stream().map(ValidatedInput::rejected).reduce(Dataset::unionByName).orElseThrow();
   }
 
-  private void checkQuality(Map<String, ValidatedInput> inputs, List<InputCounts> counts) {
+  private void checkQuality(List<InputCounts> counts) {
     for (InputCounts c : counts) {
       if (c.read() == 0) {
         throw Errors.emptyInput(c.source(), config.input(c.source()).path());
@@ -157,6 +166,15 @@ public final class NightlyRun {
     long rejected = counts.stream().mapToLong(InputCounts::rejected).sum();
     var log = new RunLog(run, Instant.now(), status, read, rejected, message);
     output.append(RunLog.TABLE, log.toRow(spark), run);
+  }
+
+  /** Best effort: a failure to log the failure must not hide the failure itself. */
+  private void recordFailure(DeltaOutput output, RunContext run, List<InputCounts> counts, String message) {
+    try {
+      finish(output, run, RunLog.FAILED, counts, message);
+    } catch (RuntimeException e) {
+      Stage.info("could not record the failed run in run_log: %s", e.getMessage());
+    }
   }
 
   /** yesterday (UTC), the last day with signals, or the configured date. */
