@@ -16,7 +16,7 @@ import java.util.Set;
  * {@code x_d = clip(round(mean_d + 1.1 L + 1.4 e_d), 1, 10)} with one shared latent factor
  * {@code L ~ N(0,1)} per response and independent {@code e_d ~ N(0,1)}: drivers correlate about
  * 0.38 among themselves, as real aspect ratings do. Then
- * {@code satisfaction = clip(round(intercept_s + Σ beta_d x_d + N(0, 0.6)), 1, 10)} — an integer,
+ * {@code satisfaction = clip(round(intercept_s + Σ beta_d x_d + N(0, 0.45)), 1, 10)} — an integer,
  * as survey tools export a 1–10 question. Ratings that a respondent skipped still entered the
  * satisfaction (the opinion exists, the answer is missing). Because all drivers of a step have a
  * similar spread (means are kept within 4–8.1), the planted order of importance is the order of
@@ -67,7 +67,7 @@ public final class PlantedEffects {
       List.of("overig", "algemene vraag", "doorverbonden", "vraag niet duidelijk", "onbekend");
 
   /** Residual standard deviation of satisfaction before rounding. */
-  public static final double SATISFACTION_NOISE_SD = 0.6;
+  public static final double SATISFACTION_NOISE_SD = 0.45;
   /** Loading of every driver on the shared latent factor, and of its own noise. */
   public static final double DRIVER_LATENT_LOADING = 1.1;
   public static final double DRIVER_OWN_SD = 1.4;
@@ -140,131 +140,131 @@ public final class PlantedEffects {
   static {
     Map<String, StepProfile> steps = new LinkedHashMap<>();
     add(steps, step("become_customer.orient", 4, 7.9)
-        .drivers("information", .42, 7.4, "clarity", .26, 7.0, "ease", .15, 7.8, "speed", .07, 7.6,
+        .drivers("information", .50, 7.4, "clarity", .28, 7.0, "ease", .15, 7.8, "speed", .06, 7.6,
             "price", .04, 6.2)
         .contacts(2, 3, 0.7).channels(.20, .15, .30, .08, .10, 0, .17).completion(0, 0, 0, 0, .10, 0, .90)
         .types(.80, .04, .06, .10)
         .reasons("product info niet gevonden", "vraag over tarieven", "beschikbaarheid op adres",
             "website werkt niet", "vergelijking met concurrent"));
     add(steps, step("become_customer.apply", 5, 7.0)
-        .drivers("ease", .40, 6.6, "clarity", .27, 6.8, "speed", .15, 6.4, "information", .08, 7.0,
-            "accessibility", .05, 7.2, "transparency", .03, 6.9)
+        .drivers("ease", .48, 6.6, "clarity", .29, 6.8, "speed", .15, 6.4, "information", .06, 7.0,
+            "accessibility", .04, 7.2, "transparency", .03, 6.9)
         .contacts(4, 40, 1.0).channels(.35, .15, .25, .05, .08, .02, .10).completion(.10, 0, 0, 0, .15, 0, .75)
         .types(.60, .12, .03, .25)
         .reasons("formulier loopt vast", "status aanvraag", "welke gegevens nodig",
             "identificatie mislukt", "aanvraag afgewezen", "dubbele aanvraag"));
     add(steps, step("become_customer.account", 4, 7.2)
-        .drivers("ease", .45, 6.8, "reliability", .25, 7.0, "speed", .14, 7.3, "clarity", .07, 7.1,
+        .drivers("ease", .53, 6.8, "reliability", .27, 7.0, "speed", .14, 7.3, "clarity", .06, 7.1,
             "accessibility", .04, 7.4)
         .contacts(4, 35, 0.8).channels(.30, .12, .33, .05, .03, 0, .17).completion(0, 0, 0, 0, 0, 0, 1)
         .types(.55, .15, .02, .28)
         .reasons("activatiemail niet ontvangen", "wachtwoord werkt niet", "inlogcode verlopen",
             "account geblokkeerd", "tweestapsverificatie"));
     add(steps, step("become_customer.confirm", 3.5, 8.1)
-        .drivers("speed", .40, 7.9, "clarity", .28, 7.6, "information", .15, 7.7,
-            "transparency", .08, 7.5)
+        .drivers("speed", .48, 7.9, "clarity", .30, 7.6, "information", .15, 7.7,
+            "transparency", .06, 7.5)
         .contacts(1.5, 8, 0.7).channels(.25, .30, .20, .03, .02, .02, .18).completion(0, .85, 0, 0, 0, .15, 0)
         .types(.75, .05, .08, .12)
         .reasons("bevestiging niet ontvangen", "startdatum onduidelijk", "fout in bevestiging",
             "contract niet als bijlage", "ander adres vermeld"));
     add(steps, step("become_customer.product", 5, 7.3)
-        .drivers("reliability", .38, 7.0, "speed", .26, 6.5, "information", .14, 7.1,
-            "friendliness", .08, 7.8, "ease", .05, 7.2, "follow_up", .03, 6.6)
+        .drivers("reliability", .46, 7.0, "speed", .28, 6.5, "information", .14, 7.1,
+            "friendliness", .06, 7.8, "ease", .04, 7.2, "follow_up", .03, 6.6)
         .contacts(5, 60, 1.1).channels(.45, .12, .15, .06, .12, .02, .08).completion(0, 0, 0, 0, .40, 0, .60)
         .types(.45, .25, .05, .25)
         .reasons("levering te laat", "installatie lukt niet", "product beschadigd", "verkeerd product",
             "bezorger niet gekomen", "handleiding ontbreekt", "retour aanvragen"));
     add(steps, step("become_customer.invoice", 4.5, 6.6)
-        .drivers("transparency", .42, 5.9, "clarity", .27, 6.1, "price", .15, 5.8,
-            "information", .08, 6.5, "speed", .04, 7.2, "ease", .03, 7.0)
+        .drivers("transparency", .50, 5.9, "clarity", .29, 6.1, "price", .15, 5.8,
+            "information", .06, 6.5, "speed", .04, 7.2, "ease", .03, 7.0)
         .contacts(4, 70, 1.0).channels(.50, .20, .12, .04, .04, .04, .06).completion(0, .70, 0, 0, 0, .20, .10)
         .types(.60, .25, .01, .14)
         .reasons("eerste factuur hoger dan verwacht", "pro rata niet begrepen",
             "eenmalige kosten onduidelijk", "factuur niet ontvangen", "verkeerd adres op factuur"));
     add(steps, step("use_product", 8, 7.5)
-        .drivers("reliability", .44, 7.2, "ease", .24, 7.3, "convenience", .14, 7.5, "price", .08, 6.4,
-            "information", .05, 7.0, "accessibility", .03, 7.6, "speed", .02, 7.4)
+        .drivers("reliability", .52, 7.2, "ease", .26, 7.3, "convenience", .14, 7.5, "price", .06, 6.4,
+            "information", .04, 7.0, "accessibility", .03, 7.6, "speed", .02, 7.4)
         .contacts(8, 12, 1.0).channels(.30, .15, .25, .08, .07, .01, .14).completion(0, 0, 0, 0, .20, 0, .80)
         .types(.70, .10, .08, .12)
         .reasons("hoe werkt functie", "product werkt niet goed", "app crasht", "upgrade mogelijkheden",
             "gebruik buitenland", "tips en instellingen"));
     add(steps, step("receive_invoice", 7, 6.9)
-        .drivers("clarity", .40, 6.3, "price", .28, 5.7, "transparency", .15, 6.2,
-            "accessibility", .08, 7.1, "reliability", .04, 7.3, "information", .03, 6.8)
+        .drivers("clarity", .48, 6.3, "price", .30, 5.7, "transparency", .15, 6.2,
+            "accessibility", .06, 7.1, "reliability", .04, 7.3, "information", .03, 6.8)
         .contacts(9, 25, 0.9).channels(.45, .22, .12, .03, .03, .05, .10).completion(0, .65, 0, 0, 0, .15, .20)
         .types(.65, .18, .01, .16)
         .reasons("factuur hoger dan verwacht", "specificatie onduidelijk", "factuur niet ontvangen",
             "verkeerd tarief", "kopie factuur", "termijnbedrag aanpassen", "btw vraag"));
     add(steps, step("pay.direct_debit", 5, 8.2)
-        .drivers("reliability", .45, 8.0, "ease", .25, 8.1, "convenience", .15, 7.9,
-            "transparency", .07, 7.4)
+        .drivers("reliability", .53, 8.0, "ease", .27, 8.1, "convenience", .15, 7.9,
+            "transparency", .06, 7.4)
         .contacts(1.5, 4, 0.8).channels(.25, .15, .20, .02, .02, .03, .33).completion(0, 0, 0, 0, 0, .10, .90)
         .types(.55, .08, .02, .35)
         .reasons("incasso wijzigen", "incassodatum", "rekeningnummer wijzigen", "incasso mislukt",
             "dubbele afschrijving"));
     add(steps, step("pay.reminder", 6, 5.2)
-        .drivers("clarity", .40, 4.6, "friendliness", .26, 5.2, "resolution", .15, 4.4,
-            "transparency", .09, 4.8, "price", .05, 4.2, "information", .04, 5.0, "ease", .02, 5.6)
+        .drivers("clarity", .48, 4.6, "friendliness", .28, 5.2, "resolution", .15, 4.4,
+            "transparency", .06, 4.8, "price", .04, 4.2, "information", .03, 5.0, "ease", .02, 5.6)
         .contacts(14, 320, 1.2).channels(.62, .12, .07, .05, .04, .07, .03).completion(0, .45, 0, 0, 0, .45, .10)
         .types(.42, .38, .00, .20)
         .reasons("herinnering niet begrepen", "betaling al gedaan", "aanmaningskosten onterecht",
             "bedrag klopt niet", "uitstel van betaling", "herinnering na incasso",
             "geen factuur ontvangen", "betaling niet verwerkt", "dreigende afsluiting"));
     add(steps, step("pay.arrangement", 4, 6.4)
-        .drivers("friendliness", .38, 6.4, "expertise", .27, 6.0, "resolution", .16, 5.7,
-            "clarity", .08, 6.2, "ease", .05, 5.9, "follow_up", .03, 5.5)
+        .drivers("friendliness", .46, 6.4, "expertise", .29, 6.0, "resolution", .16, 5.7,
+            "clarity", .06, 6.2, "ease", .04, 5.9, "follow_up", .03, 5.5)
         .contacts(3, 180, 1.5).channels(.60, .15, .08, .02, .05, .07, .03).completion(.55, 0, 0, 0, 0, .10, .35)
         .types(.40, .15, .03, .42)
         .reasons("regeling aanvragen", "termijnen te hoog", "regeling gemist", "voorwaarden onduidelijk",
             "schuldhulpverlening", "regeling stopzetten"));
     add(steps, step("change_details", 5, 7.4)
-        .drivers("ease", .42, 7.0, "speed", .27, 6.9, "reliability", .15, 7.2, "convenience", .08, 7.3,
+        .drivers("ease", .50, 7.0, "speed", .29, 6.9, "reliability", .15, 7.2, "convenience", .06, 7.3,
             "accessibility", .04, 7.6)
         .contacts(4, 20, 0.7).channels(.35, .15, .20, .03, .07, .05, .15).completion(.20, 0, 0, 0, .10, 0, .70)
         .types(.35, .10, .02, .53)
         .reasons("adres wijzigen", "wijziging niet verwerkt", "e-mailadres wijzigen", "naam wijzigen",
             "telefoonnummer wijzigen", "gegevens inzien (AVG)"));
     add(steps, step("move_house", 6, 5.5)
-        .drivers("follow_up", .38, 4.5, "speed", .26, 4.8, "resolution", .16, 4.9, "information", .10, 5.3,
-            "ease", .06, 5.0, "waiting_time", .04, 4.6, "expertise", .03, 5.8, "friendliness", .02, 6.4)
+        .drivers("follow_up", .46, 4.5, "speed", .28, 4.8, "resolution", .16, 4.9, "information", .06, 5.3,
+            "ease", .04, 5.0, "waiting_time", .03, 4.6, "expertise", .02, 5.8, "friendliness", .01, 6.4)
         .contacts(11, 260, 1.4).channels(.58, .12, .07, .04, .12, .04, .03).completion(.40, 0, 0, 0, .15, 0, .45)
         .types(.45, .30, .01, .24)
         .reasons("verhuizing doorgeven lukt niet", "status verhuizing", "dubbele kosten na verhuizing",
             "monteur afspraak", "verhuisdatum gewijzigd", "eindafrekening oude adres",
             "beschikbaarheid nieuw adres", "apparatuur meenemen", "verhuizing naar buitenland"));
     add(steps, step("call_service", 10, 6.5)
-        .drivers("resolution", .40, 6.0, "waiting_time", .26, 5.1, "expertise", .15, 6.8,
-            "friendliness", .08, 7.6, "follow_up", .05, 5.8, "accessibility", .03, 6.2, "speed", .02, 6.0,
-            "information", .02, 6.9)
+        .drivers("resolution", .48, 6.0, "waiting_time", .28, 5.1, "expertise", .15, 6.8,
+            "friendliness", .06, 7.6, "follow_up", .04, 5.8, "accessibility", .03, 6.2, "speed", .02, 6.0,
+            "information", .01, 6.9)
         .contacts(6, 100, 1.0).channels(.55, .18, .08, .09, .03, .04, .03).completion(1, 0, 0, 0, 0, 0, 0)
         .types(.30, .45, .10, .15)
         .reasons("lange wachttijd", "doorverbonden zonder oplossing", "terugbelverzoek niet nagekomen",
             "medewerker onvriendelijk", "klantnummer onbekend", "algemene vraag"));
     add(steps, step("report_fault", 8, 5.0)
-        .drivers("resolution", .44, 4.3, "speed", .25, 4.5, "follow_up", .15, 4.2, "information", .08, 4.9,
-            "waiting_time", .05, 4.4, "expertise", .04, 5.6, "friendliness", .02, 6.3, "reliability", .02, 4.0)
+        .drivers("resolution", .52, 4.3, "speed", .27, 4.5, "follow_up", .15, 4.2, "information", .06, 4.9,
+            "waiting_time", .04, 4.4, "expertise", .03, 5.6, "friendliness", .02, 6.3, "reliability", .01, 4.0)
         .contacts(15, 420, 1.3).channels(.60, .08, .10, .08, .06, .02, .06).completion(.55, 0, .10, 0, 0, 0, .35)
         .types(.40, .35, .01, .24)
         .reasons("storing niet opgelost", "monteur niet gekomen", "herhaalde storing", "storing melden",
             "storing status", "compensatie storing", "geen verbinding", "internet traag",
             "storing in de regio", "modem vervangen"));
     add(steps, step("complain", 5, 5.8)
-        .drivers("resolution", .40, 5.0, "friendliness", .24, 6.3, "follow_up", .16, 4.9, "speed", .09, 5.1,
-            "expertise", .05, 5.8, "transparency", .03, 5.4, "clarity", .02, 5.9)
+        .drivers("resolution", .48, 5.0, "friendliness", .26, 6.3, "follow_up", .16, 4.9, "speed", .06, 5.1,
+            "expertise", .04, 5.8, "transparency", .03, 5.4, "clarity", .02, 5.9)
         .contacts(3, 150, 1.6).channels(.40, .25, .06, .10, .03, .12, .04).completion(.35, .30, 0, .05, 0, .10, .20)
         .types(.10, .80, .02, .08)
         .reasons("klacht niet behandeld", "reactie te laat", "klacht escaleren", "compensatie gevraagd",
             "klacht over medewerker", "ombudsman"));
     add(steps, step("renew_contract", 5, 7.8)
-        .drivers("price", .42, 7.0, "ease", .27, 7.9, "transparency", .14, 7.4, "convenience", .07, 7.8,
+        .drivers("price", .50, 7.0, "ease", .29, 7.9, "transparency", .14, 7.4, "convenience", .06, 7.8,
             "information", .04, 7.6)
         .contacts(1.5, 6, 0.9).channels(.30, .12, .22, .03, .08, .01, .24).completion(.25, 0, 0, 0, .10, 0, .65)
         .types(.60, .05, .10, .25)
         .reasons("aanbieding verlenging", "tarief na verlenging", "looptijd vraag", "verlenging bevestigen",
             "overstappen naar ander abonnement"));
     add(steps, step("end_relationship", 4, 6.8)
-        .drivers("ease", .40, 6.2, "speed", .26, 6.4, "clarity", .15, 6.6, "friendliness", .08, 7.0,
-            "transparency", .05, 6.0, "price", .03, 5.9)
+        .drivers("ease", .48, 6.2, "speed", .28, 6.4, "clarity", .15, 6.6, "friendliness", .06, 7.0,
+            "transparency", .04, 6.0, "price", .03, 5.9)
         .contacts(3.5, 90, 1.1).channels(.52, .18, .08, .04, .05, .08, .05).completion(.50, 0, 0, 0, 0, .20, .30)
         .types(.35, .20, .02, .43)
         .reasons("opzeggen", "opzegtermijn", "eindafrekening", "apparatuur retourneren",
@@ -273,10 +273,10 @@ public final class PlantedEffects {
 
     Map<String, StepProfile> parents = new LinkedHashMap<>();
     add(parents, step("become_customer", 0.5, 7.3)
-        .drivers("ease", .40, 7.0, "information", .25, 7.1, "speed", .15, 7.0, "clarity", .08, 7.0)
+        .drivers("ease", .48, 7.0, "information", .27, 7.1, "speed", .15, 7.0, "clarity", .06, 7.0)
         .completion(.30, 0, 0, 0, 0, 0, .70));
     add(parents, step("pay", 0.5, 6.6)
-        .drivers("clarity", .40, 6.0, "ease", .25, 6.5, "friendliness", .15, 6.4, "reliability", .08, 6.8)
+        .drivers("clarity", .48, 6.0, "ease", .27, 6.5, "friendliness", .15, 6.4, "reliability", .06, 6.8)
         .completion(.30, 0, 0, 0, 0, 0, .70));
     PARENT_STEPS = Collections.unmodifiableMap(parents);
   }
