@@ -93,7 +93,15 @@ public final class SampleGenerator {
     Path dir = new Path(o.outputDir());
     if (!o.csv()) {
       String target = new Path(dir, name).toString();
-      layout.typed(data).write().mode(SaveMode.Overwrite).parquet(target);
+      // Standard INT64 microsecond timestamps rather than Spark's legacy INT96, for other readers.
+      String key = "spark.sql.parquet.outputTimestampType";
+      String before = spark.conf().get(key);
+      spark.conf().set(key, "TIMESTAMP_MICROS");
+      try {
+        layout.typed(data).write().mode(SaveMode.Overwrite).parquet(target);
+      } finally {
+        spark.conf().set(key, before);
+      }
       return target;
     }
     // One file per input, as a survey tool or CRM export would deliver it. coalesce(1) keeps
