@@ -1,0 +1,189 @@
+package io.signalchain.generate;
+
+import io.signalchain.generate.PlantedEffects.StepProfile;
+import io.signalchain.generate.RowLayout.Column;
+import io.signalchain.generate.RowLayout.Type;
+import java.io.Serializable;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.spark.sql.Row;
+
+/**
+ * contacts rows, one per customer contact.
+ *
+ * <p>Clean rows: {@value PlantedEffects#UNCLASSIFIED_CONTACT_SHARE} of contacts have no step_id;
+ * the others fall on a step by {@link StepProfile#contactWeight()}. Channel, contact_type and
+ * reason follow the step's mixes (reason empty for 4%; compliments carry a compliment reason);
+ * customer_id empty for 6%. contacted_at follows the channel's opening hours (phone and chat
+ * 8–20/22, store 9–18, few weekend contacts; email, social and app_web around the clock).
+ * handling_seconds is log-normal around the channel's typical time times the step's handling
+ * factor, empty for 5%. cost_eur is empty (= the channel's configured cost) for 88%; otherwise
+ * the configured cost scaled by handling time, in cents.
+ *
+ * <p>Broken rows (one in {@value RowRandom#BROKEN_STRIDE}, ≈ 1.5%, kinds in turn, see {@link
+ * Broken}).
+ */
+final class ContactRows implements Serializable {
+
+  /** What can be wrong with a contact row. CSV gets all kinds; Parquet those its types can hold. */
+  enum Broken {
+    /** contacted_at as "31-10-2026 14:03", "2026-10-31T25:10:00", "onbekend", … (CSV). */
+    BAD_TIMESTAMP(true),
+    /** handling_seconds "4:30" / "4 min" or cost_eur "€ 6,50" / "6,50" (CSV). */
+    BAD_NUMBER(true),
+    /** channel "fax", "whatsapp", "Telefoon" or "video_call". */
+    UNKNOWN_CHANNEL(false),
+    /** cost_eur −(the channel cost) or −0.01. */
+    NEGATIVE_COST(false),
+    /** handling_seconds −1 or −(the time). */
+    NEGATIVE_HANDLING(false),
+    MISSING_CONTACT_TYPE(false),
+    MISSING_CONTACT_ID(false),
+    MISSING_CONTACTED_AT(false),
+    /** step_id not in the journey. */
+    UNKNOWN_STEP(false),
+    /** contact_id of an earlier row: an exact copy (60%) or re-registered with another handling time. */
+    DUPLICATE_CONTACT_ID(false);
+
+    final boolean csvOnly;
+
+    Broken(boolean csvOnly) {
+      this.csvOnly = csvOnly;
+    }
+
+    static Broken[] available(boolean csv) {
+      return java.util.Arrays.stream(values()).filter(b -> csv || !b.csvOnly).toArray(Broken[]::new);
+    }
+  }
+
+  static final String[] UNKNOWN_CHANNELS = {"fax", "whatsapp", "Telefoon", "video_call"};
+  static final String[] UNKNOWN_STEP_IDS = {"payment", "storing", "verhuizen", "pay.reminders", "unknown"};
+  static final List<String> COMPLIMENT_REASONS = List.of("compliment medewerker", "snel geholpen", "goed uitgelegd");
+
+  /** Cost per contact as in conf/signalchain.yaml; typical handling seconds per channel. */
+  static final double[] CHANNEL_COST = {6.50, 4.00, 2.50, 3.00, 14.00, 9.00, 0.40};
+  static final double[] HANDLING_MEDIAN = {390, 480, 540, 300, 720, 900, 45};
+  private static final double[][] HOURS = {
+      Period.hours(8, 20, 9, 12, 0.0),   // phone
+      Period.hours(0, 24, 8, 11, 0.0),   // email
+      Period.hours(8, 22, 19, 21, 0.0),  // chat
+      Period.hours(7, 24, 19, 23, 0.2),  // social
+      Period.hours(9, 18, 12, 14, 0.0),  // store
+      Period.hours(8, 17, 9, 11, 0.0),   // letter: registered when the mail room opens it
+      Period.hours(6, 24, 19, 23, 0.15)  // app_web
+  };
+  private static final double[] SATURDAY = {0.3, 0.6, 0.5, 0.8, 0.9, 0.0, 0.8};
+  private static final double[] SUNDAY = {0.0, 0.6, 0.3, 0.8, 0.1, 0.0, 0.8};
+  private static final double[] UNCLASSIFIED_TYPES = {0.60, 0.15, 0.02, 0.23};
+
+  static final RowLayout LAYOUT = new RowLayout(List.of(
+      new Column("contact_id", Type.STRING), new Column("customer_id", Type.STRING),
+      new Column("contacted_at", Type.TIMESTAMP), new Column("channel", Type.STRING),
+      new Column("step_id", Type.STRING), new Column("contact_type", Type.STRING),
+      new Column("reason", Type.STRING), new Column("handling_seconds", Type.DOUBLE),
+      new Column("cost_eur", Type.DOUBLE)));
+  private static final int CONTACT_ID = 0, CUSTOMER_ID = 1, CONTACTED_AT = 2, CHANNEL = 3,
+      STEP_ID = 4, CONTACT_TYPE = 5, REASON = 6, HANDLING = 7, COST = 8;
+
+  private final long seed;
+  private final Period period;
+  private final long customers;
+  private final boolean csv;
+  private final Broken[] kinds;
+  private final StepProfile[] steps = PlantedEffects.STEPS.values().toArray(new StepProfile[0]);
+  private final double[] stepWeights = new double[steps.length];
+  private final double[][] reasonWeights = new double[steps.length][];
+
+  ContactRows(long seed, Period period, long customers, boolean csv) {
+    this.seed = seed;
+    this.period = period;
+    this.customers = customers;
+    this.csv = csv;
+    this.kinds = Broken.available(csv);
+    for (int s = 0; s < steps.length; s++) {
+      stepWeights[s] = steps[s].contactWeight();
+      reasonWeights[s] = RowRandom.zipf(steps[s].reasons().size());
+    }
+  }
+
+  Row row(long id) {
+    Object[][] r = generate(id);
+    return LAYOUT.row(r[0], (String[]) r[1], csv);
+  }
+
+  private Object[][] generate(long id) {
+    SplittableRandom b = RowRandom.forRow(seed, RowRandom.BROKEN ^ RowRandom.CONTACTS, id);
+    int k = RowRandom.brokenKind(seed, RowRandom.CONTACTS, id, kinds.length);
+    Broken kind = k < 0 ? null : kinds[k];
+    if (kind == Broken.DUPLICATE_CONTACT_ID && id > 0) {
+      Object[][] original = generate(id - 1 - b.nextInt((int) Math.min(id, 40)));
+      Object[] v = original[0].clone();
+      String[] raw = original[1] == null ? null : ((String[]) original[1]).clone();
+      if (b.nextDouble() < 0.4 && v[HANDLING] != null) {
+        v[HANDLING] = (double) Math.round((Double) v[HANDLING] * (0.8 + 0.4 * b.nextDouble()));
+      }
+      return new Object[][] {v, raw};
+    }
+    Object[] v = clean(id);
+    return new Object[][] {v, kind == null ? null : breakRow(kind, v, b)};
+  }
+
+  private Object[] clean(long id) {
+    SplittableRandom r = RowRandom.forRow(seed, RowRandom.CONTACTS, id);
+    Object[] v = new Object[LAYOUT.size()];
+    v[CONTACT_ID] = Ids.of('C', id + 1, 8);
+    boolean classified = r.nextDouble() >= PlantedEffects.UNCLASSIFIED_CONTACT_SHARE;
+    int s = classified ? RowRandom.pick(r, stepWeights) : -1;
+    StepProfile p = classified ? steps[s] : null;
+    int ch = RowRandom.pick(r, classified ? p.contactChannelMix() : PlantedEffects.UNCLASSIFIED_CHANNEL_MIX);
+    int type = RowRandom.pick(r, classified ? p.contactTypeMix() : UNCLASSIFIED_TYPES);
+    v[STEP_ID] = classified ? p.stepId() : null;
+    v[CHANNEL] = PlantedEffects.CHANNELS.get(ch);
+    v[CONTACT_TYPE] = PlantedEffects.CONTACT_TYPES.get(type);
+    List<String> reasons = type == 2 ? COMPLIMENT_REASONS
+        : classified ? p.reasons() : PlantedEffects.UNCLASSIFIED_REASONS;
+    double[] weights = type != 2 && classified ? reasonWeights[s] : RowRandom.zipf(reasons.size());
+    v[REASON] = r.nextDouble() < 0.04 ? null : reasons.get(RowRandom.pick(r, weights));
+    v[CUSTOMER_ID] = r.nextDouble() < 0.06 ? null : Ids.customer(r.nextLong(customers));
+    v[CONTACTED_AT] = period.moment(r, period.pickDay(r, SATURDAY[ch], SUNDAY[ch]), HOURS[ch]);
+    double factor = classified ? p.handlingFactor() : 1.0;
+    double handling = Math.max(5, Math.round(HANDLING_MEDIAN[ch] * factor * Math.exp(0.5 * r.nextGaussian())));
+    v[HANDLING] = r.nextDouble() < 0.05 ? null : handling;
+    v[COST] = r.nextDouble() < 0.88 ? null
+        : Math.round(CHANNEL_COST[ch] * Math.min(4, handling / HANDLING_MEDIAN[ch]) * 100) / 100.0;
+    return v;
+  }
+
+  private String[] breakRow(Broken kind, Object[] v, SplittableRandom b) {
+    String[] raw = null;
+    switch (kind) {
+      case BAD_TIMESTAMP -> {
+        raw = new String[v.length];
+        String iso = RowLayout.isoTimestamp((Long) v[CONTACTED_AT]);
+        String[] options = {
+            iso.substring(8, 10) + "-" + iso.substring(5, 7) + "-" + iso.substring(0, 4) + " " + iso.substring(11, 16),
+            iso.substring(0, 11) + "25" + iso.substring(13),
+            "31 okt " + iso.substring(0, 4), "onbekend", "0000-00-00T00:00:00"};
+        raw[CONTACTED_AT] = options[b.nextInt(options.length)];
+      }
+      case BAD_NUMBER -> {
+        raw = new String[v.length];
+        if (b.nextBoolean()) {
+          raw[HANDLING] = new String[] {"4:30", "4 min", "n/a"}[b.nextInt(3)];
+        } else {
+          raw[COST] = new String[] {"€ 6,50", "6,50", "gratis"}[b.nextInt(3)];
+        }
+      }
+      case UNKNOWN_CHANNEL -> v[CHANNEL] = UNKNOWN_CHANNELS[b.nextInt(UNKNOWN_CHANNELS.length)];
+      case NEGATIVE_COST -> v[COST] = b.nextBoolean() ? -0.01
+          : -CHANNEL_COST[Math.max(0, PlantedEffects.CHANNELS.indexOf(v[CHANNEL]))];
+      case NEGATIVE_HANDLING -> v[HANDLING] = v[HANDLING] == null || b.nextBoolean() ? -1.0 : -(Double) v[HANDLING];
+      case MISSING_CONTACT_TYPE -> v[CONTACT_TYPE] = null;
+      case MISSING_CONTACT_ID -> v[CONTACT_ID] = null;
+      case MISSING_CONTACTED_AT -> v[CONTACTED_AT] = null;
+      case UNKNOWN_STEP -> v[STEP_ID] = UNKNOWN_STEP_IDS[b.nextInt(UNKNOWN_STEP_IDS.length)];
+      case DUPLICATE_CONTACT_ID -> { } // only the very first row: nothing earlier to copy
+    }
+    return raw;
+  }
+}

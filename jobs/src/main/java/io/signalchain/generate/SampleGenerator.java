@@ -1,0 +1,191 @@
+package io.signalchain.generate;
+
+import io.signalchain.spark.SparkSessions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.apache.hadoop.fs.ChecksumFileSystem;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Generates realistic, deterministic Signalchain inputs (DESIGN.md section 4): survey_responses,
+ * contacts and process_volumes for the default journey, with the effects listed in {@link
+ * PlantedEffects} planted in them and about 1.5% broken rows of every kind per input.
+ *
+ * <p>Sizes: {@code scale} 1 = 1,000,000 survey responses and {@code contactsPerResponse} (default
+ * 10) contacts per response; process volumes are one row per leaf step × day × completion channel.
+ * Every row is computed from (seed, row id) alone, on the executors, so the output does not
+ * depend on partitioning and nothing row-level passes through the driver.
+ *
+ * <p>Broken rows, one per block of {@value RowRandom#BROKEN_STRIDE} rows (≈ 1.5%) of each input,
+ * the kinds taking turns (so each kind is ≈ 1.5% / number of kinds; all kinds occur once an input
+ * has kinds × 67 rows):
+ * <ul>
+ *   <li>survey_responses ({@link SurveyRows.Broken}): unparsable responded_at*, unparsable
+ *       number*, satisfaction outside 1–10, nps outside 0–10, a driver outside 1–10, weight ≤ 0,
+ *       unknown step_id, empty response_id, empty step_id, empty satisfaction, empty responded_at,
+ *       duplicate response_id (exact or near copy of a row up to 40 rows earlier);</li>
+ *   <li>contacts ({@link ContactRows.Broken}): unparsable contacted_at*, unparsable number*,
+ *       unknown channel, negative cost_eur, negative handling_seconds, empty contact_type, empty
+ *       contact_id, empty contacted_at, unknown step_id, duplicate contact_id;</li>
+ *   <li>process_volumes ({@link VolumeRows.Broken}): unparsable date*, unparsable volume*,
+ *       negative volume, empty date, unknown step_id.</li>
+ * </ul>
+ * Kinds marked * exist in CSV only: Parquet columns are typed (timestamp, date, double, int,
+ * long), so Parquet gets the other kinds, each a little more often.
+ */
+public final class SampleGenerator {
+  private SampleGenerator() {}
+
+  public static final String SURVEY_RESPONSES = "survey_responses";
+  public static final String CONTACTS = "contacts";
+  public static final String PROCESS_VOLUMES = "process_volumes";
+
+  /** Rows per partition when generating: keeps tasks small at scale 1 and beyond. */
+  private static final long ROWS_PER_PARTITION = 250_000;
+
+  public static GenerateSummary generate(SparkSession spark, GenerateOptions o) {
+    boolean csv = o.csv();
+    Period period = new Period(o.startDate(), o.days());
+    long responses = o.surveyResponses();
+    long contacts = o.contacts();
+    // About two thirds of a customer signal per customer: some customers appear in several inputs.
+    long customers = Math.max(100, Math.round(responses * 1.5));
+
+    SurveyRows surveys = new SurveyRows(o.seed(), period, customers, csv);
+    ContactRows contactRows = new ContactRows(o.seed(), period, customers, csv);
+    VolumeRows volumes = new VolumeRows(o.seed(), period, contacts, csv);
+
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(SURVEY_RESPONSES, write(spark, o, SURVEY_RESPONSES, SurveyRows.LAYOUT, responses, surveys::row));
+    files.put(CONTACTS, write(spark, o, CONTACTS, ContactRows.LAYOUT, contacts, contactRows::row));
+    files.put(PROCESS_VOLUMES, write(spark, o, PROCESS_VOLUMES, VolumeRows.LAYOUT, volumes.rows(), volumes::row));
+    return new GenerateSummary(responses, contacts, volumes.rows(), files);
+  }
+
+  /** A serializable row id → row function. */
+  private interface RowSource extends java.io.Serializable {
+    Row row(long id);
+  }
+
+  private static String write(SparkSession spark, GenerateOptions o, String name, RowLayout layout,
+      long rows, RowSource source) {
+    int partitions = (int) Math.max(spark.sparkContext().defaultParallelism(),
+        Math.min(10_000, (rows + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
+    Dataset<Row> data = spark.range(0, rows, 1, partitions)
+        .map((MapFunction<Long, Row>) id -> source.row(id), Encoders.row(layout.schema(o.csv())));
+    Path dir = new Path(o.outputDir());
+    if (!o.csv()) {
+      String target = new Path(dir, name).toString();
+      // Standard INT64 microsecond timestamps rather than Spark's legacy INT96, for other readers.
+      String key = "spark.sql.parquet.outputTimestampType";
+      String before = spark.conf().get(key);
+      spark.conf().set(key, "TIMESTAMP_MICROS");
+      try {
+        layout.typed(data).write().mode(SaveMode.Overwrite).parquet(target);
+      } finally {
+        spark.conf().set(key, before);
+      }
+      return target;
+    }
+    // One file per input, as a survey tool or CRM export would deliver it. coalesce(1) keeps
+    // the partitions in id order, so the file is byte-identical for any partitioning.
+    Path tmp = new Path(dir, "_tmp_" + name);
+    Path target = new Path(dir, name + ".csv");
+    data.coalesce(1).write().mode(SaveMode.Overwrite)
+        .option("header", "true")
+        .option("encoding", "UTF-8")
+        .option("escape", "\"")
+        .option("lineSep", "\n")
+        .csv(tmp.toString());
+    moveSinglePart(spark, tmp, target);
+    return target.toString();
+  }
+
+  private static void moveSinglePart(SparkSession spark, Path tmp, Path target) {
+    try {
+      FileSystem fs = tmp.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      // The raw local file system: no .crc side files next to the sample.
+      FileSystem raw = fs instanceof ChecksumFileSystem c ? c.getRawFileSystem() : fs;
+      Path part = null;
+      for (FileStatus f : fs.listStatus(tmp)) {
+        if (f.getPath().getName().startsWith("part-")) {
+          part = f.getPath();
+        }
+      }
+      if (part == null) {
+        throw new IllegalStateException("Spark wrote no part file into " + tmp);
+      }
+      if (fs.exists(target)) {
+        fs.delete(target, false);
+      }
+      if (!raw.rename(part, target)) {
+        throw new IOException("could not move " + part + " to " + target);
+      }
+      fs.delete(tmp, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs the generator from the command line until the CLI command exists, e.g.
+   * {@code --out data-samples --scale 0.01 --seed 42 --end-date 2026-10-31 --days 120}.
+   */
+  public static void main(String[] args) {
+    Options options = new Options()
+        .addOption(Option.builder().longOpt("out").hasArg().required().desc("output folder").get())
+        .addOption(Option.builder().longOpt("scale").hasArg().desc("1 = 1,000,000 survey responses (default 0.01)").get())
+        .addOption(Option.builder().longOpt("seed").hasArg().desc("random seed (default 42)").get())
+        .addOption(Option.builder().longOpt("format").hasArg().desc("csv or parquet (default csv)").get())
+        .addOption(Option.builder().longOpt("end-date").hasArg().desc("last day, YYYY-MM-DD (default yesterday)").get())
+        .addOption(Option.builder().longOpt("days").hasArg().desc("days in the period (default 120)").get())
+        .addOption(Option.builder().longOpt("contacts-per-response").hasArg()
+            .desc("contacts per survey response (default 10)").get())
+        .addOption(Option.builder().longOpt("master").hasArg().desc("Spark master (default local[*])").get());
+    CommandLine cl;
+    try {
+      cl = new DefaultParser().parse(options, args);
+    } catch (ParseException e) {
+      System.err.println(e.getMessage());
+      HelpFormatter.builder().get().printHelp("SampleGenerator", "", options, "", true);
+      System.exit(2);
+      return;
+    }
+    GenerateOptions o = new GenerateOptions(
+        cl.getOptionValue("out"),
+        Double.parseDouble(cl.getOptionValue("scale", "0.01")),
+        Long.parseLong(cl.getOptionValue("seed", "42")),
+        cl.getOptionValue("format", "csv"),
+        cl.hasOption("end-date") ? LocalDate.parse(cl.getOptionValue("end-date")) : LocalDate.now().minusDays(1),
+        Integer.parseInt(cl.getOptionValue("days", "120")),
+        Double.parseDouble(cl.getOptionValue("contacts-per-response",
+            Double.toString(GenerateOptions.DEFAULT_CONTACTS_PER_RESPONSE))));
+    SparkSession spark = SparkSessions.forJob("signalchain-generate", cl.getOptionValue("master"));
+    try {
+      long start = System.nanoTime();
+      GenerateSummary s = generate(spark, o);
+      System.out.printf("generated %,d survey responses, %,d contacts, %,d process volumes in %.1f s%n",
+          s.surveyResponses(), s.contacts(), s.processVolumes(), (System.nanoTime() - start) / 1e9);
+      s.files().forEach((k, v) -> System.out.println(k + " -> " + v));
+    } finally {
+      spark.stop();
+    }
+  }
+}
