@@ -2,6 +2,9 @@ package io.signalchain.cli;
 
 import io.signalchain.config.ConfigLoader;
 import io.signalchain.config.SignalchainConfig;
+import io.signalchain.generate.GenerateOptions;
+import io.signalchain.generate.GenerateSummary;
+import io.signalchain.generate.SampleGenerator;
 import io.signalchain.pipeline.InputCounts;
 import io.signalchain.pipeline.NightlyRun;
 import io.signalchain.pipeline.RunResult;
@@ -55,6 +58,7 @@ public final class SignalchainCli {
       return switch (commands.get(0)) {
         case "run" -> run(line);
         case "validate" -> validate(line);
+        case "generate" -> generate(line);
         default -> throw Errors.usage("unknown command '" + commands.get(0) + "'; expected run, validate or generate");
       };
     } catch (SignalchainException e) {
@@ -95,6 +99,42 @@ public final class SignalchainCli {
             .forEach(r -> out.printf(Locale.ROOT, "  %-17s %6d × %s%n", r.getString(0), r.getLong(2), r.getString(1)));
       }
       return ok ? ExitCode.SUCCESS : ExitCode.DATA_QUALITY;
+    }
+  }
+
+  private ExitCode generate(CommandLine line) {
+    if (!line.hasOption("out")) {
+      throw Errors.usage("generate needs --out DIR, the folder to write the three inputs to");
+    }
+    GenerateOptions options;
+    try {
+      options = new GenerateOptions(Path.of(line.getOptionValue("out")).toAbsolutePath().toString(),
+          number(line, "scale", 0.02), (long) number(line, "seed", 42), line.getOptionValue("format", "csv"),
+          line.hasOption("end-date") ? date("end-date", line.getOptionValue("end-date"))
+              : LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1),
+          (int) number(line, "days", 120),
+          number(line, "contacts-per-response", GenerateOptions.DEFAULT_CONTACTS_PER_RESPONSE));
+    } catch (IllegalArgumentException e) {
+      throw Errors.usage("generate: " + e.getMessage());
+    }
+    try (var job = SparkSessions.forJob("signalchain-generate", line.getOptionValue("master"))) {
+      GenerateSummary summary = SampleGenerator.generate(job.spark(), options);
+      out.printf(Locale.ROOT, "Generated %,d survey responses, %,d contacts and %,d process volumes (%s):%n",
+          summary.surveyResponses(), summary.contacts(), summary.processVolumes(), options.format());
+      summary.files().forEach((input, file) -> out.printf(Locale.ROOT, "  %-17s %s%n", input, file));
+      return ExitCode.SUCCESS;
+    }
+  }
+
+  private static double number(CommandLine line, String option, double fallback) {
+    String value = line.getOptionValue(option);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw Errors.usage("--" + option + " expects a number, found '" + value + "'");
     }
   }
 
@@ -186,7 +226,21 @@ public final class SignalchainCli {
         .addOption(Option.builder().longOpt("set").hasArg().argName("KEY=VALUE")
             .desc("Override any configuration key, e.g. --set inputs.contacts.format=parquet; repeatable.").build())
         .addOption(Option.builder().longOpt("master").hasArg().argName("URL")
-            .desc("Spark master when not launched by spark-submit (default local[*]).").build());
+            .desc("Spark master when not launched by spark-submit (default local[*]).").build())
+        .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
+            .desc("generate: folder for survey_responses, contacts and process_volumes.").build())
+        .addOption(Option.builder().longOpt("scale").hasArg().argName("S")
+            .desc("generate: 1 = 1,000,000 survey responses (default 0.02).").build())
+        .addOption(Option.builder().longOpt("seed").hasArg().argName("N")
+            .desc("generate: random seed; the same seed gives the same data (default 42).").build())
+        .addOption(Option.builder().longOpt("format").hasArg().argName("csv|parquet")
+            .desc("generate: output format (default csv).").build())
+        .addOption(Option.builder().longOpt("end-date").hasArg().argName("YYYY-MM-DD")
+            .desc("generate: last day of the generated period (default yesterday).").build())
+        .addOption(Option.builder().longOpt("days").hasArg().argName("N")
+            .desc("generate: days in the generated period (default 120).").build())
+        .addOption(Option.builder().longOpt("contacts-per-response").hasArg().argName("R")
+            .desc("generate: contacts per survey response (default 10).").build());
   }
 
   private void printHelp() {
@@ -198,6 +252,7 @@ public final class SignalchainCli {
         Commands:
           run        read, validate, analyse and write the Delta tables for one run date
           validate   read and validate the inputs only: counts and reject reasons; writes nothing
+          generate   write a realistic, seeded sample organisation's inputs (CSV or Parquet)
 
         Options:""", options(), 2, 4, """
 
@@ -206,6 +261,8 @@ public final class SignalchainCli {
           signalchain run --run-date 2026-10-31 --output /tmp/signalchain
           signalchain run --conf /etc/signalchain/signalchain.yaml --input contacts=/data/contacts.csv
           signalchain validate --set inputs.contacts.format=parquet --input contacts=/data/contacts
+          signalchain generate --scale 1 --format parquet --out /data/signalchain-scale1
+          signalchain generate --scale 0.02 --contacts-per-response 1.5 --end-date 2026-10-31 --out data-samples
 
         Exit codes: 0 success, 1 unexpected failure, 2 usage or configuration error,
                     3 data-quality gate failed, 4 input missing or unreadable.""");

@@ -143,49 +143,4 @@ public final class SampleGenerator {
       throw new UncheckedIOException(e);
     }
   }
-
-  /**
-   * Runs the generator from the command line until the CLI command exists, e.g.
-   * {@code --out data-samples --scale 0.01 --seed 42 --end-date 2026-10-31 --days 120}.
-   */
-  public static void main(String[] args) {
-    Options options = new Options()
-        .addOption(Option.builder().longOpt("out").hasArg().required().desc("output folder").get())
-        .addOption(Option.builder().longOpt("scale").hasArg().desc("1 = 1,000,000 survey responses (default 0.01)").get())
-        .addOption(Option.builder().longOpt("seed").hasArg().desc("random seed (default 42)").get())
-        .addOption(Option.builder().longOpt("format").hasArg().desc("csv or parquet (default csv)").get())
-        .addOption(Option.builder().longOpt("end-date").hasArg().desc("last day, YYYY-MM-DD (default yesterday)").get())
-        .addOption(Option.builder().longOpt("days").hasArg().desc("days in the period (default 120)").get())
-        .addOption(Option.builder().longOpt("contacts-per-response").hasArg()
-            .desc("contacts per survey response (default 10)").get())
-        .addOption(Option.builder().longOpt("master").hasArg().desc("Spark master (default local[*])").get());
-    CommandLine cl;
-    try {
-      cl = new DefaultParser().parse(options, args);
-    } catch (ParseException e) {
-      System.err.println(e.getMessage());
-      HelpFormatter.builder().get().printHelp("SampleGenerator", "", options, "", true);
-      System.exit(2);
-      return;
-    }
-    GenerateOptions o = new GenerateOptions(
-        cl.getOptionValue("out"),
-        Double.parseDouble(cl.getOptionValue("scale", "0.01")),
-        Long.parseLong(cl.getOptionValue("seed", "42")),
-        cl.getOptionValue("format", "csv"),
-        cl.hasOption("end-date") ? LocalDate.parse(cl.getOptionValue("end-date")) : LocalDate.now().minusDays(1),
-        Integer.parseInt(cl.getOptionValue("days", "120")),
-        Double.parseDouble(cl.getOptionValue("contacts-per-response",
-            Double.toString(GenerateOptions.DEFAULT_CONTACTS_PER_RESPONSE))));
-    SparkSession spark = SparkSessions.forJob("signalchain-generate", cl.getOptionValue("master"));
-    try {
-      long start = System.nanoTime();
-      GenerateSummary s = generate(spark, o);
-      System.out.printf("generated %,d survey responses, %,d contacts, %,d process volumes in %.1f s%n",
-          s.surveyResponses(), s.contacts(), s.processVolumes(), (System.nanoTime() - start) / 1e9);
-      s.files().forEach((k, v) -> System.out.println(k + " -> " + v));
-    } finally {
-      spark.stop();
-    }
-  }
 }

@@ -3,6 +3,7 @@ package io.signalchain.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.signalchain.generate.PlantedEffects;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyRunEndToEndTest {
-  static final List<String> TABLES = List.of("journey_steps", "step_kpis", "rejected_records", "run_log");
+  static final List<String> TABLES = List.of("journey_steps", "step_kpis", "driver_models", "driver_importance",
+      "rejected_records", "run_log");
   static final String RUN_DATE = "2026-10-31";
   @TempDir static Path output;
 
@@ -87,6 +89,21 @@ class NightlyRunEndToEndTest {
 
   @Test
   @Order(2)
+  void theDriverAnalysisRecoversThePlantedDrivers() {
+    Dataset<Row> models = table("driver_models");
+    assertEquals(20, models.count(), "a model row per journey step");
+    for (String step : PlantedEffects.STEPS.keySet()) {
+      Row model = models.filter("step_id = '" + step + "'").first();
+      assertEquals("OK", model.getString(model.fieldIndex("status")), step + ": " + model);
+      List<String> expected = PlantedEffects.expectedDriverOrder(step).subList(0, 3);
+      List<String> actual = table("driver_importance").filter("step_id = '" + step + "' and importance_rank <= 3")
+          .orderBy("importance_rank").select("driver").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+      assertEquals(expected, actual, step + ": the three most important drivers, in planted order");
+    }
+  }
+
+  @Test
+  @Order(3)
   void rerunningTheSameDateReplacesItsRows() {
     Map<String, Long> before = rowCounts();
     Cli cli = run("run", "--run-date", RUN_DATE, "--output", output.toString());
@@ -100,7 +117,7 @@ class NightlyRunEndToEndTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void anotherDateLeavesTheFirstUntouched() {
     long first = table("step_kpis").filter("run_date = '" + RUN_DATE + "'").count();
     Cli cli = run("run", "--run-date", "2026-10-15", "--output", output.toString());
