@@ -61,6 +61,11 @@ public final class SampleGenerator {
   private static final long ROWS_PER_PARTITION = 250_000;
 
   public static GenerateSummary generate(SparkSession spark, GenerateOptions o) {
+    return generate(spark, o, 0);
+  }
+
+  /** {@code partitions} > 0 forces the number of partitions (tests: output must not change). */
+  static GenerateSummary generate(SparkSession spark, GenerateOptions o, int partitions) {
     boolean csv = o.csv();
     Period period = new Period(o.startDate(), o.days());
     long responses = o.surveyResponses();
@@ -73,9 +78,9 @@ public final class SampleGenerator {
     VolumeRows volumes = new VolumeRows(o.seed(), period, contacts, csv);
 
     Map<String, String> files = new LinkedHashMap<>();
-    files.put(SURVEY_RESPONSES, write(spark, o, SURVEY_RESPONSES, SurveyRows.LAYOUT, responses, surveys::row));
-    files.put(CONTACTS, write(spark, o, CONTACTS, ContactRows.LAYOUT, contacts, contactRows::row));
-    files.put(PROCESS_VOLUMES, write(spark, o, PROCESS_VOLUMES, VolumeRows.LAYOUT, volumes.rows(), volumes::row));
+    files.put(SURVEY_RESPONSES, write(spark, o, SURVEY_RESPONSES, SurveyRows.LAYOUT, responses, partitions, surveys::row));
+    files.put(CONTACTS, write(spark, o, CONTACTS, ContactRows.LAYOUT, contacts, partitions, contactRows::row));
+    files.put(PROCESS_VOLUMES, write(spark, o, PROCESS_VOLUMES, VolumeRows.LAYOUT, volumes.rows(), partitions, volumes::row));
     return new GenerateSummary(responses, contacts, volumes.rows(), files);
   }
 
@@ -85,8 +90,8 @@ public final class SampleGenerator {
   }
 
   private static String write(SparkSession spark, GenerateOptions o, String name, RowLayout layout,
-      long rows, RowSource source) {
-    int partitions = (int) Math.max(spark.sparkContext().defaultParallelism(),
+      long rows, int forcedPartitions, RowSource source) {
+    int partitions = forcedPartitions > 0 ? forcedPartitions : (int) Math.max(spark.sparkContext().defaultParallelism(),
         Math.min(10_000, (rows + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
     Dataset<Row> data = spark.range(0, rows, 1, partitions)
         .map((MapFunction<Long, Row>) id -> source.row(id), Encoders.row(layout.schema(o.csv())));

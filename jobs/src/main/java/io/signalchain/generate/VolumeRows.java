@@ -50,7 +50,7 @@ final class VolumeRows implements Serializable {
   static final RowLayout LAYOUT = new RowLayout(List.of(
       new Column("step_id", Type.STRING), new Column("date", Type.DATE),
       new Column("channel", Type.STRING), new Column("volume", Type.LONG)));
-  private static final int STEP_ID = 0, DATE = 1, VOLUME = 3;
+  private static final int STEP_ID = 0, DATE = 1, CHANNEL = 2, VOLUME = 3;
 
   private final long seed;
   private final Period period;
@@ -113,7 +113,7 @@ final class VolumeRows implements Serializable {
     Object[] v = new Object[LAYOUT.size()];
     v[STEP_ID] = pairStep[pair];
     v[DATE] = (int) (period.firstEpochDay + day);
-    v[2] = pairChannel[pair];
+    v[CHANNEL] = pairChannel[pair];
     v[VOLUME] = Math.round(pairDaily[pair] * dayWeight(day) / meanDayWeight * Math.exp(0.15 * r.nextGaussian()));
     int k = RowRandom.brokenKind(seed, RowRandom.VOLUMES, id, kinds.length);
     String[] raw = k < 0 ? null : breakRow(kinds[k], v, RowRandom.forRow(seed, RowRandom.BROKEN ^ RowRandom.VOLUMES, id));

@@ -55,8 +55,8 @@ class SampleGeneratorTest {
   }
 
   @Test
-  void sameSeedGivesByteIdenticalFilesAndAnotherSeedDoesNot() throws IOException {
-    SampleGenerator.generate(SharedSpark.session(), at(dir.resolve("b"), TINY.seed()));
+  void sameSeedGivesByteIdenticalFilesForAnyPartitioningAndAnotherSeedDoesNot() throws IOException {
+    SampleGenerator.generate(SharedSpark.session(), at(dir.resolve("b"), TINY.seed()), 5);
     SampleGenerator.generate(SharedSpark.session(), at(dir.resolve("c"), TINY.seed() + 1));
     for (String f : List.of("survey_responses.csv", "contacts.csv", "process_volumes.csv")) {
       byte[] a = Files.readAllBytes(dir.resolve("a").resolve(f));
@@ -67,6 +67,17 @@ class SampleGeneratorTest {
     try (var files = Files.list(dir.resolve("a"))) {
       assertEquals(Set.of("survey_responses.csv", "contacts.csv", "process_volumes.csv"),
           files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
+    }
+  }
+
+  @Test
+  void theCommittedSampleIsWhatItsReadmeCommandProduces(@TempDir Path out) throws IOException {
+    Path samples = Files.exists(Path.of("data-samples")) ? Path.of("data-samples") : Path.of("../data-samples");
+    SampleGenerator.generate(SharedSpark.session(),
+        new GenerateOptions(out.toString(), 0.02, 42L, "csv", END, 120, 1.5));
+    for (String f : List.of("survey_responses.csv", "contacts.csv", "process_volumes.csv")) {
+      assertArrayEquals(Files.readAllBytes(samples.resolve(f)), Files.readAllBytes(out.resolve(f)),
+          f + " differs: regenerate data-samples with the command in data-samples/README.md");
     }
   }
 
