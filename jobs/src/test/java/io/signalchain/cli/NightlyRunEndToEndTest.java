@@ -125,4 +125,33 @@ class NightlyRunEndToEndTest {
     assertEquals(first, table("step_kpis").filter("run_date = '" + RUN_DATE + "'").count());
     assertEquals(2, table("step_kpis").select("run_date").distinct().count());
   }
+
+  @Test
+  @Order(5)
+  void everyTableMatchesItsDocumentation() throws Exception {
+    Map<String, List<String>> documented = documentedColumns();
+    assertEquals(List.copyOf(documented.keySet()).stream().sorted().toList(),
+        TABLES.stream().sorted().toList(), "docs/tables.md documents exactly the tables written");
+    for (String t : TABLES) {
+      List<String> actual = java.util.Arrays.stream(table(t).schema().fields())
+          .map(f -> f.name() + " " + f.dataType().simpleString()).toList();
+      assertEquals(documented.get(t), actual, "docs/tables.md, section " + t);
+    }
+  }
+
+  /** Table name → "column type" in document order, from the '## table' sections of docs/tables.md. */
+  static Map<String, List<String>> documentedColumns() throws java.io.IOException {
+    Map<String, List<String>> tables = new LinkedHashMap<>();
+    List<String> current = null;
+    for (String line : Files.readAllLines(TestConfigs.repositoryRoot().resolve("docs/tables.md"))) {
+      if (line.startsWith("## ")) {
+        current = new java.util.ArrayList<>();
+        tables.put(line.substring(3).trim(), current);
+      } else if (current != null && line.startsWith("| ") && !line.startsWith("| column") && !line.startsWith("| ---")) {
+        String[] cells = line.split("\\|");
+        current.add(cells[1].trim() + " " + cells[2].trim());
+      }
+    }
+    return tables;
+  }
 }
