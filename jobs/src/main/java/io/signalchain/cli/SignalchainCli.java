@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -32,6 +31,7 @@ import org.apache.commons.cli.ParseException;
  */
 public final class SignalchainCli {
   static final String USAGE = "signalchain <run|validate|generate> [options]";
+  static final int MAX_BACKFILL_DAYS = 3660;
   private final PrintStream out;
   private final PrintStream err;
 
@@ -64,23 +64,54 @@ public final class SignalchainCli {
     } catch (SignalchainException e) {
       err.println("signalchain: " + e.getMessage());
       err.println("signalchain: what to do: " + e.remedy());
-      return e.exitCode();
+      return failed(args, e.exitCode(), e.getMessage());
     } catch (Exception e) { // Spark also throws checked exceptions undeclared
       e.printStackTrace(err);
       err.println("signalchain: unexpected failure (" + e.getClass().getSimpleName() + ": " + e.getMessage()
           + "); the stack trace is above. Nothing was published for this run; rerun after fixing the cause.");
-      return ExitCode.UNEXPECTED;
+      return failed(args, ExitCode.UNEXPECTED, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 
+  /** A run always ends its stdout with a JSON line, also when it failed before or between dates. */
+  private ExitCode failed(String[] args, ExitCode code, String message) {
+    if (java.util.Arrays.asList(args).contains("run")) {
+      out.println(RunSummary.failure(code, message));
+    }
+    return code;
+  }
+
   private ExitCode run(CommandLine line) {
-    Optional<LocalDate> runDate = Optional.ofNullable(line.getOptionValue("run-date")).map(d -> date("run-date", d));
+    List<LocalDate> dates = runDates(line);
+    boolean backfill = line.hasOption("from");
     SignalchainConfig config = config(line);
     try (var job = SparkSessions.forJob("signalchain", line.getOptionValue("master"))) {
-      RunResult result = new NightlyRun(job.spark(), config).run(runDate);
-      report(result);
+      new NightlyRun(job.spark(), config).run(dates, backfill && !line.hasOption("force"), this::report);
       return ExitCode.SUCCESS;
     }
+  }
+
+  /** --run-date D, or every day of --from D1 --to D2; empty for the configured default. */
+  static List<LocalDate> runDates(CommandLine line) {
+    boolean range = line.hasOption("from") || line.hasOption("to");
+    if (range && line.hasOption("run-date")) {
+      throw Errors.usage("use either --run-date or --from/--to, not both");
+    }
+    if (!range) {
+      return line.hasOption("run-date") ? List.of(date("run-date", line.getOptionValue("run-date"))) : List.of();
+    }
+    if (!line.hasOption("from") || !line.hasOption("to")) {
+      throw Errors.usage("a backfill needs both --from and --to");
+    }
+    LocalDate from = date("from", line.getOptionValue("from"));
+    LocalDate to = date("to", line.getOptionValue("to"));
+    if (to.isBefore(from)) {
+      throw Errors.usage("--to " + to + " is before --from " + from);
+    }
+    if (from.plusDays(MAX_BACKFILL_DAYS).isBefore(to)) {
+      throw Errors.usage("a backfill covers at most " + MAX_BACKFILL_DAYS + " days; split " + from + " to " + to);
+    }
+    return from.datesUntil(to.plusDays(1)).toList();
   }
 
   private ExitCode validate(CommandLine line) {
@@ -138,14 +169,22 @@ public final class SignalchainCli {
     }
   }
 
+  /** A readable account of one run date, then its one-line JSON summary for orchestrators. */
   private void report(RunResult result) {
-    out.printf(Locale.ROOT, "Run %s for %s SUCCEEDED in %.1f s: %,d rows read, %,d rejected.%n", result.runId(),
-        result.runDate(), result.seconds(), result.rowsRead(), result.rowsRejected());
-    out.println("Delta tables:");
-    for (var table : result.tableRows().entrySet()) {
-      out.printf(Locale.ROOT, "  %-17s %,8d rows  %s%n", table.getKey(), table.getValue(),
-          result.tablePaths().get(table.getKey()));
+    if (result.status().equals(RunResult.SKIPPED)) {
+      out.printf(Locale.ROOT, "Run date %s skipped: %s%n", result.runDate(), result.message());
+    } else {
+      out.printf(Locale.ROOT, "Run %s for %s %s in %.1f s: %,d rows read, %,d rejected.%n", result.runId(),
+          result.runDate(), result.status(), result.seconds(), result.rowsRead(), result.rowsRejected());
+      if (!result.tableRows().isEmpty()) {
+        out.println("Delta tables:");
+      }
+      for (var table : result.tableRows().entrySet()) {
+        out.printf(Locale.ROOT, "  %-17s %,8d rows  %s%n", table.getKey(), table.getValue(),
+            result.tablePaths().get(table.getKey()));
+      }
     }
+    out.println(RunSummary.json(result));
   }
 
   private SignalchainConfig config(CommandLine line) {
@@ -217,6 +256,12 @@ public final class SignalchainCli {
         .addOption(Option.builder("d").longOpt("run-date").hasArg().argName("YYYY-MM-DD")
             .desc("The logical date of the run; the analysis covers the window ending that day. "
                 + "Default: analysis.default_run_date of the configuration.").build())
+        .addOption(Option.builder().longOpt("from").hasArg().argName("YYYY-MM-DD")
+            .desc("Backfill: first run date; every date up to --to is run in order.").build())
+        .addOption(Option.builder().longOpt("to").hasArg().argName("YYYY-MM-DD")
+            .desc("Backfill: last run date (inclusive).").build())
+        .addOption(Option.builder().longOpt("force")
+            .desc("Backfill: also rerun dates that already have a SUCCEEDED run (skipped otherwise).").build())
         .addOption(Option.builder().longOpt("window-days").hasArg().argName("N")
             .desc("Days in the analysis window (overrides analysis.window_days).").build())
         .addOption(Option.builder("o").longOpt("output").hasArg().argName("PATH")
@@ -259,6 +304,7 @@ public final class SignalchainCli {
         Examples:
           signalchain run                                  # the sample data, default configuration
           signalchain run --run-date 2026-10-31 --output /tmp/signalchain
+          signalchain run --from 2026-10-01 --to 2026-10-31          # backfill; succeeded dates skipped
           signalchain run --conf /etc/signalchain/signalchain.yaml --input contacts=/data/contacts.csv
           signalchain validate --set inputs.contacts.format=parquet --input contacts=/data/contacts
           signalchain generate --scale 1 --format parquet --out /data/signalchain-scale1

@@ -1,9 +1,7 @@
 package io.signalchain.drivers;
 
 import static io.signalchain.journey.JourneyConformance.UNIT;
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udaf;
 import static org.apache.spark.sql.functions.when;
@@ -65,19 +63,18 @@ public final class DriverStage {
   /** The one distributed pass: moments per (unit, pattern of answered drivers). */
   static List<PatternMoments> aggregate(Dataset<Row> surveys, String outcome, List<String> driverColumns) {
     Column pattern = lit(0L);
-    List<Column> values = new ArrayList<>();
-    values.add(col(outcome).cast("double"));
+    List<Column> inputs = new ArrayList<>(List.of(col(outcome).cast("double"), col("weight")));
     for (int i = 0; i < driverColumns.size(); i++) {
       Column driver = col(driverColumns.get(i));
       pattern = pattern.plus(when(driver.isNotNull(), lit(1L << i)).otherwise(0L));
-      values.add(driver);
+      inputs.add(driver.cast("double"));
     }
-    Column answered = filter(array(values.toArray(Column[]::new)), Column::isNotNull);
-    var moments = udaf(new MomentsAggregator(), Encoders.row(MomentsAggregator.INPUT));
+    var aggregator = new MomentsAggregator(driverColumns.size());
+    var moments = udaf(aggregator, Encoders.row(aggregator.inputSchema()));
     List<Row> rows = surveys
         .filter(col(outcome).isNotNull())
         .groupBy(col(UNIT), pattern.as("pattern"))
-        .agg(moments.apply(answered, col("weight")).as("m"))
+        .agg(moments.apply(inputs.toArray(Column[]::new)).as("m"))
         .select(col(UNIT), col("pattern"), col("m.count"), col("m.weight_sum"), col("m.means"), col("m.comoment"))
         .collectAsList();
     List<PatternMoments> out = new ArrayList<>(rows.size());

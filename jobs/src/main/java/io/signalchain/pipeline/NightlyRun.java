@@ -29,7 +29,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -72,18 +73,39 @@ public final class NightlyRun {
     return counts;
   }
 
-  public RunResult run(Optional<LocalDate> requestedRunDate) {
-    long started = System.nanoTime();
-    Instant startedAt = Instant.now();
+  /**
+   * Runs the requested dates in order over one read of the inputs: one date for a nightly run,
+   * several for a backfill; none means the configured default date. With {@code skipSucceeded},
+   * dates that already have a SUCCEEDED run are skipped. Stops at the first failing date, whose
+   * exception propagates after {@code onResult} has seen its FAILED result.
+   */
+  public List<RunResult> run(List<LocalDate> requestedDates, boolean skipSucceeded, Consumer<RunResult> onResult) {
     Map<String, ValidatedInput> inputs = validateInputs();
-    List<InputCounts> counts = countRows(inputs);
-    LocalDate runDate = requestedRunDate.orElseGet(() -> defaultRunDate(inputs));
+    try {
+      List<InputCounts> counts = countRows(inputs);
+      List<LocalDate> dates = requestedDates.isEmpty() ? List.of(defaultRunDate(inputs)) : requestedDates;
+      DeltaOutput output = new DeltaOutput(config.outputPath());
+      Set<LocalDate> succeeded = skipSucceeded ? RunLog.succeededDates(spark, output) : Set.of();
+      List<RunResult> results = new ArrayList<>();
+      for (LocalDate date : dates) {
+        RunResult result = succeeded.contains(date) ? RunResult.skipped(date, counts)
+            : runDate(date, inputs, counts, output, onResult);
+        results.add(result);
+        onResult.accept(result);
+      }
+      return results;
+    } finally {
+      inputs.values().forEach(i -> i.rows().unpersist());
+    }
+  }
+
+  private RunResult runDate(LocalDate runDate, Map<String, ValidatedInput> inputs, List<InputCounts> counts,
+      DeltaOutput output, Consumer<RunResult> onResult) {
+    long started = System.nanoTime();
     RunContext run = new RunContext(UUID.randomUUID().toString(), runDate,
-        AnalysisWindow.ending(runDate, config.windowDays()), startedAt);
+        AnalysisWindow.ending(runDate, config.windowDays()), Instant.now());
     Stage.info("run %s for run_date %s, window %s to %s", run.runId(), runDate, run.window().first(),
         run.window().last());
-
-    DeltaOutput output = new DeltaOutput(config.outputPath());
     Map<String, Long> written = new LinkedHashMap<>();
     String failure = "unexpected failure; see the job's log";
     try {
@@ -95,6 +117,7 @@ public final class NightlyRun {
       }
       written.put("journey_steps",
           output.replaceAll("journey_steps", JourneyStepsTable.of(spark, config.journey()), run));
+      // The SUCCEEDED row comes last: it is what makes the run's rows valid for readers.
       finish(output, run, RunLog.SUCCEEDED, counts, "ok");
       failure = null;
       written.put(RunLog.TABLE, spark.read().format("delta").load(output.path(RunLog.TABLE)).count());
@@ -104,13 +127,22 @@ public final class NightlyRun {
     } finally {
       if (failure != null) {
         recordFailure(output, run, counts, failure);
+        onResult.accept(new RunResult(run.runId(), runDate, RunLog.FAILED, failure, counts, written,
+            paths(output, written), seconds(started)));
       }
-      inputs.values().forEach(i -> i.rows().unpersist());
     }
+    return new RunResult(run.runId(), runDate, RunLog.SUCCEEDED, "ok", counts, written, paths(output, written),
+        seconds(started));
+  }
+
+  private static Map<String, String> paths(DeltaOutput output, Map<String, Long> written) {
     Map<String, String> paths = new LinkedHashMap<>();
     written.keySet().forEach(t -> paths.put(t, output.path(t)));
-    return new RunResult(run.runId(), runDate, RunLog.SUCCEEDED, counts, written, paths,
-        (System.nanoTime() - started) / 1e9);
+    return paths;
+  }
+
+  private static double seconds(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1e9;
   }
 
   private static void write(DeltaOutput output, String table, Dataset<Row> rows, RunContext run,

@@ -1,12 +1,29 @@
 package io.signalchain.pipeline;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a run did, for the console, the run_log and orchestrators. */
-public record RunResult(String runId, LocalDate runDate, String status, List<InputCounts> inputs,
+/**
+ * What a run for one date did, for the console, orchestrators and tests. {@code status} is
+ * SUCCEEDED, FAILED or SKIPPED (a backfill date that had already succeeded).
+ */
+public record RunResult(String runId, LocalDate runDate, String status, String message, List<InputCounts> inputs,
     Map<String, Long> tableRows, Map<String, String> tablePaths, double seconds) {
+  public static final String SKIPPED = "SKIPPED";
+
+  public RunResult {
+    inputs = List.copyOf(inputs);
+    tableRows = Collections.unmodifiableMap(new LinkedHashMap<>(tableRows));
+    tablePaths = Collections.unmodifiableMap(new LinkedHashMap<>(tablePaths));
+  }
+
+  static RunResult skipped(LocalDate runDate, List<InputCounts> inputs) {
+    return new RunResult(null, runDate, SKIPPED, "already SUCCEEDED; use --force to run it again", inputs, Map.of(),
+        Map.of(), 0);
+  }
 
   public long rowsRead() {
     return inputs.stream().mapToLong(InputCounts::read).sum();

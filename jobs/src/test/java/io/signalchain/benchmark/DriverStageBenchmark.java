@@ -75,6 +75,10 @@ public final class DriverStageBenchmark {
       result[0] = DriverStage.analyse(units, drivers, unitIds, settings);
       return result[0].models().count();
     });
+    if (Boolean.getBoolean("benchmark.skipMllib")) {
+      System.out.printf(Locale.ROOT, "%nratio driver stage / bare scan : %6.2f  (target ≤ 2)%n", stage / scan);
+      return;
+    }
     Map<String, List<String>> included = includedDrivers(result[0]);
     long started = System.nanoTime();
     Map<String, LinearRegressionModel> mllib = new LinkedHashMap<>();
@@ -114,7 +118,7 @@ public final class DriverStageBenchmark {
 
   static Map<String, List<String>> includedDrivers(DriverTables tables) {
     Map<String, List<String>> included = new LinkedHashMap<>();
-    tables.importance().filter("status = 'INCLUDED'").orderBy("step_id", "driver").collectAsList()
+    tables.importance().filter("status = 'INCLUDED' and coefficient is not null").orderBy("step_id", "driver").collectAsList()
         .forEach(r -> included.computeIfAbsent(r.getString(0), u -> new ArrayList<>()).add(r.getString(1)));
     return included;
   }

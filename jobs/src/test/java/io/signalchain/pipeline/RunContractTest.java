@@ -1,0 +1,116 @@
+package io.signalchain.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.signalchain.cli.ExitCode;
+import io.signalchain.testing.CliRunner;
+import io.signalchain.testing.TestConfigs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The orchestration contract: exit codes, the JSON summary line, the quality gate and backfills. */
+class RunContractTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+
+  private static JsonNode summary(CliRunner.Result r) throws Exception {
+    return JSON.readTree(r.summary());
+  }
+
+  @Test
+  void aMissingInputExitsWithFourAndPublishesNothing() throws Exception {
+    var r = CliRunner.run("run", "--output", dir.resolve("out").toString(), "--input",
+        "contacts=" + dir.resolve("nope.csv"));
+    assertEquals(ExitCode.INPUT_UNREADABLE, r.code(), r.err());
+    assertTrue(r.err().contains("Input contacts at " + dir.resolve("nope.csv") + " cannot be read"), r.err());
+    assertTrue(r.err().contains("what to do:"), r.err());
+    assertEquals(4, summary(r).get("exit_code").asInt());
+    assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+  }
+
+  @Test
+  void theQualityGateExitsWithThreeAndPublishesNoAnalysis() throws Exception {
+    Path out = dir.resolve("out");
+    var r = CliRunner.run("run", "--run-date", "2026-10-31", "--output", out.toString(),
+        "--set", "quality.max_reject_share=0.001");
+    assertEquals(ExitCode.DATA_QUALITY, r.code(), r.err());
+    assertTrue(r.err().contains("more than the allowed 0.10% (quality.max_reject_share)"), r.err());
+    JsonNode s = summary(r);
+    assertEquals("FAILED", s.get("status").asText());
+    assertFalse(Files.exists(out.resolve("step_kpis")), "no analysis table published");
+    var log = CliRunner.table(out, "run_log").collectAsList();
+    assertEquals(1, log.size());
+    assertEquals("FAILED", log.get(0).getAs("status"));
+    assertTrue(CliRunner.table(out, "rejected_records").count() > 0, "the evidence is kept");
+  }
+
+  @Test
+  void anEmptyInputExitsWithThree() {
+    Path empty = TestConfigs.write(dir.resolve("contacts.csv"),
+        "contact_id,customer_id,contacted_at,channel,step_id,contact_type,reason,handling_seconds,cost_eur\n");
+    var r = CliRunner.run("run", "--run-date", "2026-10-31", "--output", dir.resolve("out").toString(),
+        "--input", "contacts=" + empty);
+    assertEquals(ExitCode.DATA_QUALITY, r.code(), r.err());
+    assertTrue(r.err().contains("Input contacts at " + empty + " holds no rows"), r.err());
+  }
+
+  @Test
+  void anUnexpectedFailureExitsWithOneAndOneClearLine() throws Exception {
+    Path notAFolder = TestConfigs.write(dir.resolve("occupied"), "a file where the output folder should be");
+    var r = CliRunner.run("run", "--run-date", "2026-10-31", "--output", notAFolder.toString());
+    assertEquals(ExitCode.UNEXPECTED, r.code());
+    assertTrue(r.err().contains("signalchain: unexpected failure"), r.err());
+    assertEquals(1, summary(r).get("exit_code").asInt());
+  }
+
+  @Test
+  void validateCountsAndWritesNothing() {
+    var r = CliRunner.run("validate", "--output", dir.resolve("out").toString());
+    assertEquals(ExitCode.SUCCESS, r.code(), r.err());
+    assertTrue(r.out().contains("survey_responses  read     20,000"), r.out());
+    assertTrue(r.out().contains("× unknown channel 'fax'"), r.out());
+    assertFalse(Files.exists(dir.resolve("out")));
+    var strict = CliRunner.run("validate", "--set", "quality.max_reject_share=0.001");
+    assertEquals(ExitCode.DATA_QUALITY, strict.code());
+  }
+
+  @Test
+  void aBackfillRunsEachDateOnceUnlessForced() throws Exception {
+    String out = dir.resolve("out").toString();
+    var first = CliRunner.run("run", "--from", "2026-10-30", "--to", "2026-10-31", "--output", out);
+    assertEquals(ExitCode.SUCCESS, first.code(), first.err());
+    List<String> json = first.out().lines().filter(l -> l.startsWith("{")).toList();
+    assertEquals(2, json.size(), "one summary line per date");
+    assertEquals("2026-10-30", JSON.readTree(json.get(0)).get("run_date").asText());
+    JsonNode last = JSON.readTree(json.get(1));
+    assertEquals("SUCCEEDED", last.get("status").asText());
+    assertEquals(20000, last.get("rows_read").get("survey_responses").asLong());
+    assertEquals(21, last.get("rows_written").get("step_kpis").asLong());
+
+    var again = CliRunner.run("run", "--from", "2026-10-30", "--to", "2026-10-31", "--output", out);
+    assertEquals(ExitCode.SUCCESS, again.code(), again.err());
+    assertTrue(again.out().lines().filter(l -> l.startsWith("{")).allMatch(l -> l.contains("\"SKIPPED\"")), again.out());
+
+    var forced = CliRunner.run("run", "--from", "2026-10-31", "--to", "2026-10-31", "--force", "--output", out);
+    assertEquals("SUCCEEDED", summary(forced).get("status").asText());
+    assertEquals(3, CliRunner.table(dir.resolve("out"), "run_log").filter("status = 'SUCCEEDED'").count());
+    assertEquals(1, CliRunner.table(dir.resolve("out"), "step_kpis").filter("run_date = '2026-10-31'")
+        .select("run_id").distinct().count());
+  }
+
+  @Test
+  void backfillOptionsAreChecked() {
+    assertEquals(ExitCode.USAGE_OR_CONFIGURATION, CliRunner.run("run", "--from", "2026-10-30").code());
+    var r = CliRunner.run("run", "--from", "2026-10-31", "--to", "2026-10-30");
+    assertTrue(r.err().contains("--to 2026-10-30 is before --from 2026-10-31"), r.err());
+    assertEquals(ExitCode.USAGE_OR_CONFIGURATION,
+        CliRunner.run("run", "--run-date", "2026-10-31", "--from", "2026-10-30", "--to", "2026-10-31").code());
+  }
+}
