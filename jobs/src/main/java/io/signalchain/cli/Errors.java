@@ -59,4 +59,10 @@ public final class Errors {
             source, column, stored, expected),
         "Write the column with the type of the input contract (docs/inputs.md), or export the input as CSV.", null);
   }
+
+  public static SignalchainException noSucceededRun(String runLog, String date) {
+    return new SignalchainException(ExitCode.INPUT_UNREADABLE,
+        String.format(Locale.ROOT, "No SUCCEEDED run for %s in %s", date, runLog),
+        "Run the job first (signalchain run), or pass the --output folder and --run-date of a succeeded run.", null);
+  }
 }

@@ -8,6 +8,13 @@ import io.signalchain.generate.SampleGenerator;
 import io.signalchain.pipeline.InputCounts;
 import io.signalchain.pipeline.NightlyRun;
 import io.signalchain.pipeline.RunResult;
+import io.signalchain.output.DeltaOutput;
+import io.signalchain.report.ReportData;
+import io.signalchain.report.ReportLoader;
+import io.signalchain.report.ReportWriter;
+import io.signalchain.report.RunReport;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
 import io.signalchain.spark.SparkSessions;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -30,7 +37,7 @@ import org.apache.commons.cli.ParseException;
  * runs the command and turns every outcome into one exit code ({@link ExitCode}).
  */
 public final class SignalchainCli {
-  static final String USAGE = "signalchain <run|validate|generate> [options]";
+  static final String USAGE = "signalchain <run|validate|generate|report> [options]";
   static final int MAX_BACKFILL_DAYS = 3660;
   private final PrintStream out;
   private final PrintStream err;
@@ -59,7 +66,8 @@ public final class SignalchainCli {
         case "run" -> run(line);
         case "validate" -> validate(line);
         case "generate" -> generate(line);
-        default -> throw Errors.usage("unknown command '" + commands.get(0) + "'; expected run, validate or generate");
+        case "report" -> report(line);
+        default -> throw Errors.usage("unknown command '" + commands.get(0) + "'; expected run, validate, generate or report");
       };
     } catch (SignalchainException e) {
       err.println("signalchain: " + e.getMessage());
@@ -86,9 +94,30 @@ public final class SignalchainCli {
     boolean backfill = line.hasOption("from");
     SignalchainConfig config = config(line);
     try (var job = SparkSessions.forJob("signalchain", line.getOptionValue("master"))) {
-      new NightlyRun(job.spark(), config).run(dates, backfill && !line.hasOption("force"), this::report);
+      List<RunResult> results = new NightlyRun(job.spark(), config)
+          .run(dates, backfill && !line.hasOption("force"), this::report);
+      if (line.hasOption("report")) {
+        for (RunResult r : results) {
+          writeReport(job.spark(), config, Optional.of(r.runDate()), line.getOptionValue("report-file"));
+        }
+      }
       return ExitCode.SUCCESS;
     }
+  }
+
+  private ExitCode report(CommandLine line) {
+    Optional<LocalDate> runDate = Optional.ofNullable(line.getOptionValue("run-date")).map(d -> date("run-date", d));
+    SignalchainConfig config = config(line);
+    try (var job = SparkSessions.forJob("signalchain-report", line.getOptionValue("master"))) {
+      writeReport(job.spark(), config, runDate, line.getOptionValue("report-file"));
+      return ExitCode.SUCCESS;
+    }
+  }
+
+  private void writeReport(SparkSession spark, SignalchainConfig config, Optional<LocalDate> runDate, String file) {
+    ReportData data = ReportLoader.load(spark, new DeltaOutput(config.outputPath()), runDate);
+    String location = file != null ? file : ReportWriter.defaultLocation(config.outputPath(), data.runDate());
+    out.println("Report: " + ReportWriter.write(spark, RunReport.html(data), location));
   }
 
   /** --run-date D, or every day of --from D1 --to D2; empty for the configured default. */
@@ -272,6 +301,11 @@ public final class SignalchainCli {
             .desc("Override any configuration key, e.g. --set inputs.contacts.format=parquet; repeatable.").build())
         .addOption(Option.builder().longOpt("master").hasArg().argName("URL")
             .desc("Spark master when not launched by spark-submit (default local[*]).").build())
+        .addOption(Option.builder().longOpt("report")
+            .desc("run: also write the HTML report of each run date.").build())
+        .addOption(Option.builder().longOpt("report-file").hasArg().argName("PATH")
+            .desc("report: where to write the HTML (default reports/signalchain-<run_date>.html beside the output "
+                + "folder).").build())
         .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
             .desc("generate: folder for survey_responses, contacts and process_volumes.").build())
         .addOption(Option.builder().longOpt("scale").hasArg().argName("S")
@@ -298,6 +332,7 @@ public final class SignalchainCli {
           run        read, validate, analyse and write the Delta tables for one run date
           validate   read and validate the inputs only: counts and reject reasons; writes nothing
           generate   write a realistic, seeded sample organisation's inputs (CSV or Parquet)
+          report     write the self-contained HTML report of a succeeded run (latest, or --run-date)
 
         Options:""", options(), 2, 4, """
 
@@ -305,6 +340,8 @@ public final class SignalchainCli {
           signalchain run                                  # the sample data, default configuration
           signalchain run --run-date 2026-10-31 --output /tmp/signalchain
           signalchain run --from 2026-10-01 --to 2026-10-31          # backfill; succeeded dates skipped
+          signalchain run --report                                   # and write the HTML report
+          signalchain report --run-date 2026-10-31 --report-file /tmp/report.html
           signalchain run --conf /etc/signalchain/signalchain.yaml --input contacts=/data/contacts.csv
           signalchain validate --set inputs.contacts.format=parquet --input contacts=/data/contacts
           signalchain generate --scale 1 --format parquet --out /data/signalchain-scale1

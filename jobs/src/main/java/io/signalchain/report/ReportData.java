@@ -1,0 +1,25 @@
+package io.signalchain.report;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+
+/**
+ * The small, already aggregated rows one report shows, for one succeeded run. Tables a run did not
+ * write (an older version of the job) are empty lists.
+ */
+public record ReportData(String runId, String runDate, String windowStart, String windowEnd,
+    Map<String, Row> steps, List<Row> kpis, List<Row> priority, List<Row> models, List<Row> importance,
+    List<Row> channelMix) {
+
+  /** The Dutch name of a step, or its id. */
+  public String name(String stepId) {
+    Row step = steps.get(stepId);
+    return step == null ? stepId : step.getAs("name_nl");
+  }
+
+  public int level(String stepId) {
+    Row step = steps.get(stepId);
+    return step == null ? 0 : step.<Integer>getAs("level");
+  }
+}

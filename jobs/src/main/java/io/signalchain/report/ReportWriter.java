@@ -1,0 +1,34 @@
+package io.signalchain.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/** Writes a report through Hadoop's file system API, so it lands beside the tables wherever they are. */
+public final class ReportWriter {
+  private ReportWriter() {}
+
+  /** The default location: {@code reports/signalchain-<run_date>.html} beside the output folder. */
+  public static String defaultLocation(String outputPath, String runDate) {
+    Path parent = new Path(outputPath).getParent();
+    return new Path(new Path(parent == null ? new Path(outputPath) : parent, "reports"),
+        "signalchain-" + runDate + ".html").toString();
+  }
+
+  public static String write(SparkSession spark, String html, String location) {
+    Path path = new Path(location);
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      try (OutputStream out = fs.create(path, true)) {
+        out.write(html.getBytes(StandardCharsets.UTF_8));
+      }
+      return fs.makeQualified(path).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report to " + location, e);
+    }
+  }
+}

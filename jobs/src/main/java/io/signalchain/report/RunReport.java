@@ -1,0 +1,164 @@
+package io.signalchain.report;
+
+import static io.signalchain.report.Svg.f;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+
+/**
+ * One self-contained HTML page per run: where to start (top 3), priority over all steps, the KPI
+ * table, per step its drivers' importance against performance, and the channel-mix gaps. Charts
+ * are inline SVG; the page loads nothing from anywhere. A pure function of {@link ReportData}.
+ */
+public final class RunReport {
+  private static final String STYLE = """
+      body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:24px 40px;color:#1d2733}
+      h1{margin-bottom:0}h2{margin-top:36px;border-bottom:2px solid #dfe6ee;padding-bottom:4px}
+      .meta{color:#5a6b7d}.cards{display:flex;gap:16px;flex-wrap:wrap}
+      .card{border:1px solid #cfd9e3;border-radius:8px;padding:12px 16px;max-width:360px;background:#f7fafc}
+      .card b{font-size:1.1em}table{border-collapse:collapse;font-size:0.9em}
+      th,td{padding:4px 10px;border-bottom:1px solid #e6ecf2;text-align:right}th{background:#eef3f8}
+      td.name,th.name{text-align:left}tr.sub td.name{padding-left:28px;color:#44546a}
+      .bar{fill:#3a78b5}.axis{stroke:#7b8a99}.split{stroke:#b9c4cf;stroke-dasharray:4 3}
+      .sig{fill:#c0392b}.nonsig{fill:#fff;stroke:#c0392b;stroke-width:2}.over{fill:#d9822b}.under{fill:#3a78b5}
+      .quadrant,.tick,.axis-label{fill:#7b8a99;font-size:11px}svg text{font-size:12px}
+      .steps{display:grid;grid-template-columns:repeat(auto-fill,minmax(540px,1fr));gap:20px}
+      .note{color:#5a6b7d;font-size:0.9em}""";
+
+  private RunReport() {}
+
+  public static String html(ReportData d) {
+    StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">")
+        .append("<title>Signalchain ").append(d.runDate()).append("</title><style>").append(STYLE)
+        .append("</style></head><body>")
+        .append("<h1>Signalchain — klantsignalen per klantketenstap</h1>")
+        .append(f("<p class=\"meta\">Rundatum %s · venster %s t/m %s · run %s</p>", d.runDate(), d.windowStart(),
+            d.windowEnd(), Html.escape(d.runId())));
+    topThree(h, d);
+    priority(h, d);
+    kpis(h, d);
+    drivers(h, d);
+    channelMix(h, d);
+    return h.append("</body></html>\n").toString();
+  }
+
+  private static void topThree(StringBuilder h, ReportData d) {
+    h.append("<h2>Waar beginnen we? De top 3</h2>");
+    List<Row> top = d.priority().stream().filter(r -> Boolean.TRUE.equals(r.getAs("is_top")) && d.level(r.getAs("step_id")) == 1)
+        .sorted(Comparator.comparing(r -> r.<Integer>getAs("priority_rank"))).toList();
+    if (top.isEmpty()) {
+      h.append("<p class=\"note\">Geen prioriteiten in deze run (tabel step_priority ontbreekt).</p>");
+      return;
+    }
+    h.append("<div class=\"cards\">");
+    for (Row r : top) {
+      h.append(f("<div class=\"card\"><b>%d. %s</b><p>%s</p></div>", r.<Integer>getAs("priority_rank"),
+          Html.escape(d.name(r.getAs("step_id"))), Html.escape(r.getAs("explanation"))));
+    }
+    h.append("</div>");
+  }
+
+  private static void priority(StringBuilder h, ReportData d) {
+    if (d.priority().isEmpty()) {
+      return;
+    }
+    h.append("<h2>Prioriteit van alle stappen</h2><p class=\"note\">Ervaring × euro's × impact, hoofdstappen.</p>");
+    List<Svg.Bar> bars = d.priority().stream().filter(r -> d.level(r.getAs("step_id")) == 1)
+        .sorted(Comparator.comparing(r -> r.<Integer>getAs("priority_rank")))
+        .map(r -> new Svg.Bar(d.name(r.getAs("step_id")), number(r, "priority_score"),
+            Boolean.TRUE.equals(r.getAs("is_top")) ? "  ★ top" : ""))
+        .toList();
+    h.append(Svg.bars(bars, ""));
+  }
+
+  private static void kpis(StringBuilder h, ReportData d) {
+    h.append("<h2>Kerncijfers per stap</h2><table><tr><th class=\"name\">Stap</th><th>Reacties</th>")
+        .append("<th>Tevredenheid</th><th>Top-2 %</th><th>NPS</th><th>Effort</th><th>Contacten</th>")
+        .append("<th>Klachten</th><th>Kosten €</th><th>Per 1.000</th></tr>");
+    Map<String, Row> byStep = d.kpis().stream().collect(Collectors.toMap(r -> r.getAs("step_id"), r -> r));
+    for (String step : d.steps().keySet()) {
+      Row r = byStep.get(step);
+      if (r == null) {
+        continue;
+      }
+      h.append(f("<tr class=\"%s\"><td class=\"name\">%s</td><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+              + "<td>%d</td><td>%d</td><td>%s</td><td>%s</td></tr>", d.level(step) == 2 ? "sub" : "",
+          Html.escape(d.name(step)), r.<Long>getAs("responses"), fmt(r, "satisfaction_mean", "%.2f"),
+          fmt(r, "satisfaction_top2_pct", "%.0f"), fmt(r, "nps", "%.0f"), fmt(r, "effort_mean", "%.2f"),
+          r.<Long>getAs("contacts"), r.<Long>getAs("complaints"), fmt(r, "contact_cost_eur", "%,.0f"),
+          fmt(r, "contacts_per_1000", "%.0f")));
+    }
+    h.append("</table>");
+  }
+
+  private static void drivers(StringBuilder h, ReportData d) {
+    h.append("<h2>Wat drijft de tevredenheid?</h2><p class=\"note\">Per stap: belang (Shapley-aandeel van R², %) ")
+        .append("tegen prestatie (gemiddelde score). Gevuld = significant (p &lt; 0,05); stippellijnen = ")
+        .append("gemiddeld belang en gemiddelde prestatie.</p><div class=\"steps\">");
+    Map<String, List<Row>> byStep = d.importance().stream().filter(r -> !r.isNullAt(r.fieldIndex("importance_pct")))
+        .collect(Collectors.groupingBy(r -> r.getAs("step_id")));
+    Map<String, Row> models = d.models().stream().collect(Collectors.toMap(r -> r.getAs("step_id"), r -> r));
+    for (String step : d.steps().keySet()) {
+      Row model = models.get(step);
+      List<Row> drivers = byStep.getOrDefault(step, List.of());
+      if (model == null) {
+        continue;
+      }
+      h.append("<div><h3>").append(Html.escape(d.name(step))).append("</h3>");
+      if (drivers.isEmpty()) {
+        h.append(f("<p class=\"note\">Geen model: %s — %s</p></div>", model.<String>getAs("status"),
+            Html.escape(model.getAs("explanation"))));
+        continue;
+      }
+      List<Svg.Point> points = new ArrayList<>();
+      double sumPerformance = 0;
+      for (Row r : drivers) {
+        points.add(new Svg.Point(r.getAs("driver"), number(r, "performance"), number(r, "importance_pct"),
+            Boolean.TRUE.equals(r.getAs("significant"))));
+        sumPerformance += number(r, "performance");
+      }
+      double minX = points.stream().mapToDouble(Svg.Point::x).min().orElse(0) - 0.5;
+      double maxX = points.stream().mapToDouble(Svg.Point::x).max().orElse(1) + 0.5;
+      h.append(f("<p class=\"note\">n = %d · R² = %.2f · %s</p>", model.<Long>getAs("n"), number(model, "r2"),
+              model.<String>getAs("status")))
+          .append(Svg.importancePerformance(points, sumPerformance / points.size(), 100.0 / points.size(), minX, maxX))
+          .append("</div>");
+    }
+    h.append("</div>");
+  }
+
+  private static void channelMix(StringBuilder h, ReportData d) {
+    if (d.channelMix().isEmpty()) {
+      return;
+    }
+    h.append("<h2>Kanaalsturing: mix nu tegen doel</h2><p class=\"note\">Verschil in procentpunten; oranje = ")
+        .append("meer dan het doel, blauw = minder.</p><table><tr><th class=\"name\">Stap</th><th class=\"name\">")
+        .append("Kanaal</th><th>Contacten</th><th>Nu %</th><th>Doel %</th><th>Verschil pp</th><th></th></tr>");
+    double maxAbs = d.channelMix().stream().mapToDouble(r -> Math.abs(number(r, "gap_pp"))).max().orElse(1);
+    for (String step : d.steps().keySet()) {
+      for (Row r : d.channelMix()) {
+        if (step.equals(r.getAs("step_id")) && d.level(step) == 1) {
+          h.append(f("<tr><td class=\"name\">%s</td><td class=\"name\">%s</td><td>%s</td><td>%.0f</td><td>%.0f</td>"
+                  + "<td>%+.1f</td><td>%s</td></tr>", Html.escape(d.name(step)), Html.escape(r.getAs("channel")),
+              String.valueOf(r.<Object>getAs("contacts")), 100 * number(r, "actual_share"),
+              100 * number(r, "target_share"), number(r, "gap_pp"), Svg.gap(number(r, "gap_pp"), maxAbs)));
+        }
+      }
+    }
+    h.append("</table>");
+  }
+
+  private static double number(Row r, String column) {
+    Object value = r.getAs(column);
+    return value == null ? Double.NaN : ((Number) value).doubleValue();
+  }
+
+  private static String fmt(Row r, String column, String format) {
+    double value = number(r, column);
+    return Double.isNaN(value) ? "–" : f(format, value);
+  }
+}

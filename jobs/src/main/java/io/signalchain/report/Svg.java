@@ -1,0 +1,94 @@
+package io.signalchain.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Small inline SVG charts: no scripts, no network, readable when printed. */
+final class Svg {
+  record Bar(String label, double value, String note) {}
+
+  record Point(String label, double x, double y, boolean filled) {}
+
+  private Svg() {}
+
+  /** Horizontal bars, longest first as given, value printed at the end of each bar. */
+  static String bars(List<Bar> bars, String unit) {
+    int rowHeight = 26;
+    int labelWidth = 280;
+    int barWidth = 420;
+    double max = bars.stream().mapToDouble(Bar::value).max().orElse(1);
+    StringBuilder svg = open(labelWidth + barWidth + 120, bars.size() * rowHeight + 10, "bar chart");
+    for (int i = 0; i < bars.size(); i++) {
+      Bar bar = bars.get(i);
+      int y = i * rowHeight + 5;
+      double width = max <= 0 ? 0 : barWidth * Math.max(0, bar.value()) / max;
+      svg.append(text(labelWidth - 8, y + 17, bar.label(), "end", ""))
+          .append(f("<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"18\" class=\"bar\"/>", labelWidth, y + 3, width))
+          .append(text(labelWidth + width + 6, y + 17, f("%.2f%s", bar.value(), unit) + bar.note(), "start", ""));
+    }
+    return svg.append("</svg>").toString();
+  }
+
+  /**
+   * Importance (y, %) against performance (x, mean score) with the quadrant split lines; filled
+   * points are significant at 5%.
+   */
+  static String importancePerformance(List<Point> points, double splitX, double splitY, double minX, double maxX) {
+    int w = 520;
+    int h = 340;
+    int left = 50;
+    int bottom = 40;
+    double maxY = Math.max(splitY * 2, points.stream().mapToDouble(Point::y).max().orElse(1)) * 1.1;
+    double spanX = Math.max(1e-9, maxX - minX);
+    java.util.function.DoubleUnaryOperator px = x -> left + (x - minX) / spanX * (w - left - 20);
+    java.util.function.DoubleUnaryOperator py = y -> h - bottom - y / maxY * (h - bottom - 20);
+    StringBuilder svg = open(w, h, "importance–performance chart");
+    svg.append(f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>", left, h - bottom, w - 10, h - bottom))
+        .append(f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>", left, 10, left, h - bottom))
+        .append(f("<line x1=\"%.1f\" y1=\"10\" x2=\"%.1f\" y2=\"%d\" class=\"split\"/>", px.applyAsDouble(splitX),
+            px.applyAsDouble(splitX), h - bottom))
+        .append(f("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"split\"/>", left, py.applyAsDouble(splitY),
+            w - 10, py.applyAsDouble(splitY)))
+        .append(text(w - 12, 24, "sterk, belangrijk", "end", "quadrant"))
+        .append(text(left + 6, 24, "verbeteren: belangrijk", "start", "quadrant"))
+        .append(text((w + left) / 2.0, h - 8, "prestatie (gemiddelde score)", "middle", "axis-label"))
+        .append(f("<text x=\"14\" y=\"%d\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\" class=\"axis-label\">"
+            + "belang (%%)</text>", (h - bottom) / 2, (h - bottom) / 2))
+        .append(text(left - 4, h - bottom, "0", "end", "tick"))
+        .append(text(left - 4, 20, f("%.0f", maxY), "end", "tick"))
+        .append(text(left, h - bottom + 16, f("%.1f", minX), "middle", "tick"))
+        .append(text(w - 20, h - bottom + 16, f("%.1f", maxX), "middle", "tick"));
+    for (Point p : points) {
+      double x = px.applyAsDouble(p.x());
+      double y = py.applyAsDouble(p.y());
+      svg.append(f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" class=\"%s\"/>", x, y, p.filled() ? "sig" : "nonsig"))
+          .append(text(x + 9, y + 4, p.label(), "start", ""));
+    }
+    return svg.append("</svg>").toString();
+  }
+
+  /** A bar left (negative) or right (positive) of a centre line, for gaps in percentage points. */
+  static String gap(double value, double maxAbs) {
+    int w = 160;
+    double half = w / 2.0;
+    double width = maxAbs <= 0 ? 0 : Math.min(half, half * Math.abs(value) / maxAbs);
+    double x = value < 0 ? half - width : half;
+    return open(w, 16, "gap").append(f("<rect x=\"%.1f\" y=\"2\" width=\"%.1f\" height=\"12\" class=\"%s\"/>", x,
+        width, value < 0 ? "under" : "over")).append(f("<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"16\" class=\"axis\"/>",
+        half, half)).append("</svg>").toString();
+  }
+
+  private static StringBuilder open(int w, int h, String title) {
+    return new StringBuilder(f("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+        + "role=\"img\" aria-label=\"%s\">", w, h, w, h, Html.escape(title)));
+  }
+
+  private static String text(double x, double y, String text, String anchor, String cls) {
+    return f("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\"%s>%s</text>", x, y, anchor,
+        cls.isEmpty() ? "" : " class=\"" + cls + "\"", Html.escape(text));
+  }
+
+  static String f(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
+  }
+}

@@ -1,0 +1,85 @@
+package io.signalchain.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.signalchain.cli.ExitCode;
+import io.signalchain.testing.CliRunner;
+import io.signalchain.testing.TestConfigs;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTML report of a real run on the samples: self-contained, complete, and rendered by a real browser. */
+class RunReportTest {
+  @TempDir static Path dir;
+  static Path report;
+  static String html;
+
+  @BeforeAll
+  static void runWithReport() throws Exception {
+    report = dir.resolve("report.html");
+    var r = CliRunner.run("run", "--run-date", "2026-10-31", "--output", dir.resolve("out").toString(), "--report",
+        "--report-file", report.toString());
+    assertEquals(ExitCode.SUCCESS, r.code(), r.err());
+    assertTrue(r.out().contains("Report: file:" + report), r.out());
+    html = Files.readString(report, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void showsEverySectionWithTheDutchStepNames() {
+    for (String section : List.of("Waar beginnen we? De top 3", "Kerncijfers per stap", "Wat drijft de tevredenheid?")) {
+      assertTrue(html.contains(section), section);
+    }
+    for (var step : TestConfigs.defaults().journey().steps()) {
+      assertTrue(html.contains(Html.escape(step.nameNl())), step.nameNl());
+    }
+    long charts = html.split("aria-label=\"importance–performance chart\"", -1).length - 1;
+    assertEquals(20, charts, "an importance–performance chart per step with a model");
+    assertTrue(html.contains("class=\"sig\""), "significant drivers are marked");
+  }
+
+  @Test
+  void isSelfContained() {
+    assertFalse(html.contains("<script"), "no scripts");
+    assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "nothing loaded from the network");
+  }
+
+  @Test
+  void theLatestRunIsTheDefault() throws Exception {
+    Path again = dir.resolve("again.html");
+    var r = CliRunner.run("report", "--output", dir.resolve("out").toString(), "--report-file", again.toString());
+    assertEquals(ExitCode.SUCCESS, r.code(), r.err());
+    assertEquals(html.replaceAll("run [0-9a-f-]{36}", ""), Files.readString(again).replaceAll("run [0-9a-f-]{36}", ""));
+    var none = CliRunner.run("report", "--output", dir.resolve("empty").toString());
+    assertEquals(ExitCode.INPUT_UNREADABLE, none.code());
+    assertTrue(none.err().contains("No SUCCEEDED run"), none.err());
+  }
+
+  /** Headless Chromium renders the page without console errors; the screenshot stays in target/. */
+  @Test
+  void rendersInARealBrowser() throws Exception {
+    Path chromium = Path.of("/usr/bin/chromium");
+    assumeTrue(Files.isExecutable(chromium), "Chromium is not installed (.ci/run installs it)");
+    Path screenshot = Path.of("target", "report-screenshot.png").toAbsolutePath();
+    Files.createDirectories(screenshot.getParent());
+    Files.deleteIfExists(screenshot);
+    Path log = dir.resolve("chromium.log");
+    Process browser = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--user-data-dir=" + dir.resolve("profile"), "--enable-logging=stderr", "--v=0",
+        "--window-size=1400,2600", "--screenshot=" + screenshot, report.toUri().toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertTrue(browser.waitFor(2, TimeUnit.MINUTES), "chromium finished");
+    String output = Files.readString(log);
+    assertFalse(output.contains("CONSOLE") || output.contains("Uncaught"), "no console messages:\n" + output);
+    assertTrue(Files.size(screenshot) > 50_000, "a screenshot with content: " + screenshot);
+  }
+}
