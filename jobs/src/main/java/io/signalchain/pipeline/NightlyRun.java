@@ -49,15 +49,20 @@ public final class NightlyRun {
     this.config = config;
   }
 
-  /** Reads and validates every input; nothing is written. */
+  /** Reads and validates every input (cached for the run); nothing is written. */
   public Map<String, ValidatedInput> validateInputs() {
     Map<String, ValidatedInput> inputs = new LinkedHashMap<>();
-    for (String source : SignalchainConfig.INPUT_NAMES) {
-      var contract = InputContracts.forInput(source, config);
-      var raw = InputReader.read(spark, contract, config.input(source));
-      inputs.put(source, Validation.validate(raw, contract).persisted());
+    try {
+      for (String source : SignalchainConfig.INPUT_NAMES) {
+        var contract = InputContracts.forInput(source, config);
+        var raw = InputReader.read(spark, contract, config.input(source));
+        inputs.put(source, Validation.validate(raw, contract).persisted());
+      }
+      return inputs;
+    } catch (RuntimeException e) {
+      inputs.values().forEach(i -> i.rows().unpersist());
+      throw e;
     }
-    return inputs;
   }
 
   public static List<InputCounts> countRows(Map<String, ValidatedInput> inputs) {
