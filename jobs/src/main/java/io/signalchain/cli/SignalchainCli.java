@@ -147,18 +147,22 @@ public final class SignalchainCli {
     SignalchainConfig config = config(line);
     try (var job = SparkSessions.forJob("signalchain-validate", line.getOptionValue("master"))) {
       var inputs = new NightlyRun(job.spark(), config).validateInputs();
-      boolean ok = true;
-      for (InputCounts c : NightlyRun.countRows(inputs)) {
-        out.printf(Locale.ROOT, "%-17s read %,10d  accepted %,10d  rejected %,8d (%.2f%%)%n", c.source(), c.read(),
-            c.accepted(), c.rejected(), 100 * c.rejectShare());
-        ok &= c.read() > 0 && c.rejectShare() <= config.maxRejectShare();
+      try {
+        boolean ok = true;
+        for (InputCounts c : NightlyRun.countRows(inputs)) {
+          out.printf(Locale.ROOT, "%-17s read %,10d  accepted %,10d  rejected %,8d (%.2f%%)%n", c.source(), c.read(),
+              c.accepted(), c.rejected(), 100 * c.rejectShare());
+          ok &= c.read() > 0 && c.rejectShare() <= config.maxRejectShare();
+        }
+        for (var input : inputs.values()) {
+          input.rejected().groupBy("source", "reason").count().orderBy(org.apache.spark.sql.functions.desc("count"))
+              .limit(20).collectAsList()
+              .forEach(r -> out.printf(Locale.ROOT, "  %-17s %6d × %s%n", r.getString(0), r.getLong(2), r.getString(1)));
+        }
+        return ok ? ExitCode.SUCCESS : ExitCode.DATA_QUALITY;
+      } finally {
+        inputs.values().forEach(i -> i.rows().unpersist());
       }
-      for (var input : inputs.values()) {
-        input.rejected().groupBy("source", "reason").count().orderBy(org.apache.spark.sql.functions.desc("count"))
-            .limit(20).collectAsList()
-            .forEach(r -> out.printf(Locale.ROOT, "  %-17s %6d × %s%n", r.getString(0), r.getLong(2), r.getString(1)));
-      }
-      return ok ? ExitCode.SUCCESS : ExitCode.DATA_QUALITY;
     }
   }
 
