@@ -105,10 +105,20 @@ public final class ConfigLoader {
     quality.rejectUnknownKeys();
 
     DriverSettings drivers = drivers(root.child("drivers"), journey);
+    ChannelMixSettings channelMix = channelMix(root.requiredChild("channel_mix"), journey, channels);
+    PrioritySettings priority = priority(root.child("priority"));
+    NeededStepThresholds needed = neededStepThresholds(root.child("needed_step_thresholds"));
+    ConfigNode reasons = root.child("contact_reasons");
+    int reasonsTopN = reasons.integer("top_n", 10);
+    if (reasonsTopN < 1) {
+      throw reasons.fail("top_n", "must be at least 1, found " + reasonsTopN);
+    }
+    reasons.rejectUnknownKeys();
     root.rejectUnknownKeys();
 
     return new SignalchainConfig(file.toString(), journey, inputs, outputPath, windowDays, defaultRunDate,
-        satisfaction, effort, driver, target, channels, maxRejectShare, drivers);
+        satisfaction, effort, driver, target, channels, maxRejectShare, drivers, channelMix, priority, needed,
+        reasonsTopN);
   }
 
   private static JsonNode readYaml(Path file) {
@@ -269,5 +279,91 @@ public final class ConfigLoader {
     perStepNode.rejectUnknownKeys();
     node.rejectUnknownKeys();
     return new DriverSettings(outcome, minResponses, minAnswerShare, maxShapley, perStep);
+  }
+
+  private static ChannelMixSettings channelMix(ConfigNode node, Journey journey, Map<String, Channel> channels) {
+    node.require(ChannelMixSettings.DEFAULT);
+    Map<String, Double> defaultMix = mix(node, ChannelMixSettings.DEFAULT, channels);
+    ConfigNode perStepNode = node.child("per_step");
+    Map<String, Map<String, Double>> perStep = new LinkedHashMap<>();
+    for (String stepId : perStepNode.keys()) {
+      if (journey.step(stepId).isEmpty()) {
+        throw perStepNode.fail(stepId, "unknown step '" + stepId + "'; it is not in the journey");
+      }
+      perStep.put(stepId, mix(perStepNode, stepId, channels));
+    }
+    perStepNode.rejectUnknownKeys();
+    boolean selfServiceVolumes = node.bool("self_service_volumes", false);
+    node.rejectUnknownKeys();
+    return new ChannelMixSettings(defaultMix, perStep, selfServiceVolumes);
+  }
+
+  /** One target mix {channel: share}: known channels, shares in [0, 1] summing to 1. */
+  private static Map<String, Double> mix(ConfigNode parent, String name, Map<String, Channel> channels) {
+    ConfigNode node = parent.child(name);
+    Map<String, Double> mix = new LinkedHashMap<>();
+    double sum = 0;
+    for (String channel : node.keys()) {
+      if (!channels.containsKey(channel)) {
+        throw node.fail(channel, "unknown channel '" + channel + "'; configured channels are "
+            + String.join(", ", channels.keySet()));
+      }
+      double share = node.number(channel, null);
+      if (share < 0 || share > 1) {
+        throw node.fail(channel, "a share must lie between 0 and 1, found " + share);
+      }
+      mix.put(channel, share);
+      sum += share;
+    }
+    if (Math.abs(sum - 1) > 1e-6) {
+      throw parent.fail(name, String.format(java.util.Locale.ROOT,
+          "the shares must sum to 1 (within 1e-6), they sum to %s", java.math.BigDecimal.valueOf(sum).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString()));
+    }
+    node.rejectUnknownKeys();
+    return mix;
+  }
+
+  private static PrioritySettings priority(ConfigNode node) {
+    ConfigNode weights = node.child("weights");
+    double experience = weight(weights, "experience", 0.4);
+    double euro = weight(weights, "euro", 0.4);
+    double impact = weight(weights, "impact", 0.2);
+    if (experience + euro + impact == 0) {
+      throw node.fail("weights", "the weights experience, euro and impact are all 0; give at least one a "
+          + "positive weight");
+    }
+    weights.rejectUnknownKeys();
+    int topN = node.integer("top_n", 3);
+    if (topN < 1) {
+      throw node.fail("top_n", "must be at least 1, found " + topN);
+    }
+    String measureKey = node.string("experience_measure", ExperienceMeasure.GAP_TO_TARGET.key());
+    ExperienceMeasure measure = ExperienceMeasure.fromKey(measureKey);
+    if (measure == null) {
+      throw node.fail("experience_measure", "expected gap_to_target or not_top2_share, found '" + measureKey + "'");
+    }
+    node.rejectUnknownKeys();
+    return new PrioritySettings(experience, euro, impact, topN, measure);
+  }
+
+  private static double weight(ConfigNode weights, String name, double fallback) {
+    double weight = weights.number(name, fallback);
+    if (weight < 0 || Double.isNaN(weight) || Double.isInfinite(weight)) {
+      throw weights.fail(name, "a weight must be 0 or more, found " + weight);
+    }
+    return weight;
+  }
+
+  private static NeededStepThresholds neededStepThresholds(ConfigNode node) {
+    double contactsPer1000 = node.number("contacts_per_1000", 200.0);
+    if (contactsPer1000 < 0) {
+      throw node.fail("contacts_per_1000", "must be 0 or more, found " + contactsPer1000);
+    }
+    double complaintRate = node.number("complaint_rate", 0.35);
+    if (complaintRate < 0 || complaintRate > 1) {
+      throw node.fail("complaint_rate", "must be a share between 0 and 1, found " + complaintRate);
+    }
+    node.rejectUnknownKeys();
+    return new NeededStepThresholds(contactsPer1000, complaintRate);
   }
 }

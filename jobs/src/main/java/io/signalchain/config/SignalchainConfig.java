@@ -12,6 +12,10 @@ import java.util.Map;
  * @param windowDays the analysis covers this many days ending on run_date
  * @param defaultRunDate yesterday, latest-data or an ISO date
  * @param maxRejectShare the share of rejected rows per input above which a run fails
+ * @param channelMix the target channel mix per step
+ * @param priority how steps are scored and ranked in step_priority
+ * @param neededStepThresholds when step_priority asks whether a step is needed at all
+ * @param contactReasonsTopN how many reasons per step the contact_reasons table keeps
  */
 public record SignalchainConfig(
     String source,
@@ -26,7 +30,11 @@ public record SignalchainConfig(
     double targetSatisfaction,
     Map<String, Channel> channels,
     double maxRejectShare,
-    DriverSettings drivers) {
+    DriverSettings drivers,
+    ChannelMixSettings channelMix,
+    PrioritySettings priority,
+    NeededStepThresholds neededStepThresholds,
+    int contactReasonsTopN) {
 
   public static final List<String> INPUT_NAMES = List.of("survey_responses", "contacts", "process_volumes");
 

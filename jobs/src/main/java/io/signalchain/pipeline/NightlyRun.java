@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.to_date;
 
+import io.signalchain.channels.ChannelMix;
+import io.signalchain.channels.ContactReasons;
 import io.signalchain.cli.Errors;
 import io.signalchain.cli.SignalchainException;
 import io.signalchain.config.SignalchainConfig;
@@ -22,6 +24,7 @@ import io.signalchain.kpi.StepKpis;
 import io.signalchain.output.DeltaOutput;
 import io.signalchain.output.RunContext;
 import io.signalchain.output.RunLog;
+import io.signalchain.priority.StepPriority;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -171,7 +174,11 @@ public final class NightlyRun {
     List<String> units = JourneyStepsTable.units(journey);
 
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    tables.put("step_kpis", StepKpis.compute(surveys, contacts, volumes, units, config));
+    Dataset<Row> stepKpis = StepKpis.compute(surveys, contacts, volumes, units, config);
+    tables.put("step_kpis", stepKpis);
+    tables.put("step_priority", StepPriority.compute(stepKpis, config));
+    tables.put("channel_mix", ChannelMix.compute(surveys, contacts, volumes, config));
+    tables.put("contact_reasons", ContactReasons.compute(contacts, config));
     try (Stage stage = Stage.start("driver analysis")) {
       DriverTables drivers = DriverStage.analyse(surveys,
           inputs.get(InputContracts.SURVEY_RESPONSES).driverColumns(), journey.ids(), config.drivers());

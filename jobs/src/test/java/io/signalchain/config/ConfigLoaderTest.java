@@ -38,6 +38,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void loadsThePriorityAndChannelSettings() {
+    SignalchainConfig c = TestConfigs.defaults();
+    assertEquals(0.30, c.channelMix().defaultMix().get("phone"));
+    assertEquals(7, c.channelMix().defaultMix().size());
+    assertFalse(c.channelMix().selfServiceVolumes());
+    // a step's own mix, else its parent's, else the default
+    assertEquals("report_fault", c.channelMix().sourceFor("report_fault", null));
+    assertEquals("pay", c.channelMix().sourceFor("pay.reminder", "pay"));
+    assertEquals(ChannelMixSettings.DEFAULT, c.channelMix().sourceFor("move_house", null));
+    assertEquals(0.35, c.channelMix().targetFor("pay.reminder", "pay").get("app_web"));
+    assertEquals(new PrioritySettings(0.4, 0.4, 0.2, 3, ExperienceMeasure.GAP_TO_TARGET), c.priority());
+    assertEquals(new NeededStepThresholds(200, 0.35), c.neededStepThresholds());
+    assertEquals(10, c.contactReasonsTopN());
+  }
+
+  @Test
   void overridesAreAppliedAndValidated() {
     SignalchainConfig c = TestConfigs.defaults(Map.of("analysis.window_days", "30", "inputs.contacts.format", "parquet"));
     assertEquals(30, c.windowDays());
@@ -59,6 +75,21 @@ class ConfigLoaderTest {
       "outcome: satisfaction|outcome: loyalty|signalchain.yaml|drivers.outcome|expected satisfaction, nps or effort",
       "per_step: {}|per_step: {nowhere: [ease]}|signalchain.yaml|drivers.per_step.nowhere|unknown step",
       "journey: journey.yaml|journey: missing.yaml|missing.yaml|(top level)|cannot be read",
+      "chat: 0.25, social: 0.05, store|chat: 0.20, social: 0.05, store|signalchain.yaml|channel_mix.default|the shares must sum to 1 (within 1e-6), they sum to 0.95",
+      "letter: 0.05, app_web: 0.35|letter: 0.50, app_web: 0.35|signalchain.yaml|channel_mix.per_step.pay|they sum to 1.45",
+      "{phone: 0.30,|{fax: 0.30,|signalchain.yaml|channel_mix.default.fax|unknown channel 'fax'; configured channels are phone, email",
+      "report_fault:     {|report_faults:    {|signalchain.yaml|channel_mix.per_step.report_faults|unknown step 'report_faults'",
+      "social: 0.05, store: 0.03|social: -0.05, store: 0.13|signalchain.yaml|channel_mix.default.social|between 0 and 1",
+      "self_service_volumes: false|self_service_volumes: maybe|signalchain.yaml|channel_mix.self_service_volumes|expected true or false",
+      "{experience: 0.4, euro: 0.4, impact: 0.2}|{experience: 0, euro: 0, impact: 0}|signalchain.yaml|priority.weights|all 0",
+      "euro: 0.4,|euro: -0.4,|signalchain.yaml|priority.weights.euro|a weight must be 0 or more, found -0.4",
+      "impact: 0.2}|impact: 0.2, effort: 1}|signalchain.yaml|priority.weights.effort|unknown key",
+      "top_n: 3|top_n: 0|signalchain.yaml|priority.top_n|at least 1",
+      "experience_measure: gap_to_target|experience_measure: nps|signalchain.yaml|priority.experience_measure|expected gap_to_target or not_top2_share",
+      "complaint_rate: 0.35|complaint_rate: 35|signalchain.yaml|needed_step_thresholds.complaint_rate|between 0 and 1",
+      "contacts_per_1000: 200|contacts_per_1000: -1|signalchain.yaml|needed_step_thresholds.contacts_per_1000|0 or more",
+      "top_n: 10|top_n: 0|signalchain.yaml|contact_reasons.top_n|at least 1",
+      "channel_mix:|channel_mixx:|signalchain.yaml|channel_mix|is required",
   })
   void configurationErrorsNameFileKeyAndProblem(String find, String replace, String file, String key, String what)
       throws IOException {
