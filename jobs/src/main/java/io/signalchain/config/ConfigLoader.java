@@ -325,9 +325,9 @@ public final class ConfigLoader {
 
   private static PrioritySettings priority(ConfigNode node) {
     ConfigNode weights = node.child("weights");
-    double experience = weight(weights, "experience", 0.4);
+    double experience = weight(weights, "experience", 0.5);
     double euro = weight(weights, "euro", 0.4);
-    double impact = weight(weights, "impact", 0.2);
+    double impact = weight(weights, "impact", 0.1);
     if (experience + euro + impact == 0) {
       throw node.fail("weights", "the weights experience, euro and impact are all 0; give at least one a "
           + "positive weight");

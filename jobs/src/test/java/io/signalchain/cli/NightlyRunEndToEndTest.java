@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyRunEndToEndTest {
-  static final List<String> TABLES = List.of("journey_steps", "step_kpis", "driver_models", "driver_importance",
-      "rejected_records", "run_log");
+  static final List<String> TABLES = List.of("journey_steps", "step_kpis", "step_priority", "channel_mix",
+      "contact_reasons", "driver_models", "driver_importance", "rejected_records", "run_log");
   static final String RUN_DATE = "2026-10-31";
   @TempDir static Path output;
 
@@ -104,6 +104,27 @@ class NightlyRunEndToEndTest {
 
   @Test
   @Order(3)
+  void thePlantedExpensiveAndPoorlyRatedStepsRankTop() {
+    // report_fault and move_house directly; pay through its sub-step pay.reminder
+    List<String> top = table("step_priority").filter("ranked_set = 'top' and is_top").orderBy("priority_rank")
+        .select("step_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertEquals(java.util.Set.of("report_fault", "move_house", "pay"), java.util.Set.copyOf(top));
+    Row payTop = table("step_priority").filter("ranked_set = 'pay' and priority_rank = 1").first();
+    assertEquals("pay.reminder", payTop.getString(payTop.fieldIndex("step_id")));
+    for (String step : PlantedEffects.EXPENSIVE_POORLY_RATED) {
+      Row kpi = table("step_kpis").filter("step_id = '" + step + "'").first();
+      assertTrue(kpi.getDouble(kpi.fieldIndex("satisfaction_mean")) < 6, step + " is poorly rated");
+    }
+    Row explained = table("step_priority").filter("step_id = 'report_fault'").first();
+    assertTrue(explained.getString(explained.fieldIndex("explanation")).contains("satisfaction 5.0 vs target 7.5"),
+        explained.getString(explained.fieldIndex("explanation")));
+    assertTrue(table("contact_reasons").filter("step_id = 'unclassified'").count() > 0, "unclassified stays visible");
+    assertEquals(0, table("channel_mix").groupBy("step_id").sum("target_share")
+        .filter("abs(`sum(target_share)` - 1) > 1e-9").count(), "every step's target mix sums to 1");
+  }
+
+  @Test
+  @Order(4)
   void rerunningTheSameDateReplacesItsRows() {
     Map<String, Long> before = rowCounts();
     Cli cli = run("run", "--run-date", RUN_DATE, "--output", output.toString());
@@ -117,7 +138,7 @@ class NightlyRunEndToEndTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void anotherDateLeavesTheFirstUntouched() {
     long first = table("step_kpis").filter("run_date = '" + RUN_DATE + "'").count();
     Cli cli = run("run", "--run-date", "2026-10-15", "--output", output.toString());
@@ -127,7 +148,7 @@ class NightlyRunEndToEndTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void everyTableMatchesItsDocumentation() throws Exception {
     Map<String, List<String>> documented = documentedColumns();
     assertEquals(List.copyOf(documented.keySet()).stream().sorted().toList(),

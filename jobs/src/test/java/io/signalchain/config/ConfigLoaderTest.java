@@ -48,7 +48,7 @@ class ConfigLoaderTest {
     assertEquals("pay", c.channelMix().sourceFor("pay.reminder", "pay"));
     assertEquals(ChannelMixSettings.DEFAULT, c.channelMix().sourceFor("move_house", null));
     assertEquals(0.35, c.channelMix().targetFor("pay.reminder", "pay").get("app_web"));
-    assertEquals(new PrioritySettings(0.4, 0.4, 0.2, 3, ExperienceMeasure.GAP_TO_TARGET), c.priority());
+    assertEquals(new PrioritySettings(0.5, 0.4, 0.1, 3, ExperienceMeasure.GAP_TO_TARGET), c.priority());
     assertEquals(new NeededStepThresholds(200, 0.35), c.neededStepThresholds());
     assertEquals(10, c.contactReasonsTopN());
   }
@@ -81,9 +81,9 @@ class ConfigLoaderTest {
       "report_fault:     {|report_faults:    {|signalchain.yaml|channel_mix.per_step.report_faults|unknown step 'report_faults'",
       "social: 0.05, store: 0.03|social: -0.05, store: 0.13|signalchain.yaml|channel_mix.default.social|between 0 and 1",
       "self_service_volumes: false|self_service_volumes: maybe|signalchain.yaml|channel_mix.self_service_volumes|expected true or false",
-      "{experience: 0.4, euro: 0.4, impact: 0.2}|{experience: 0, euro: 0, impact: 0}|signalchain.yaml|priority.weights|all 0",
+      "{experience: 0.5, euro: 0.4, impact: 0.1}|{experience: 0, euro: 0, impact: 0}|signalchain.yaml|priority.weights|all 0",
       "euro: 0.4,|euro: -0.4,|signalchain.yaml|priority.weights.euro|a weight must be 0 or more, found -0.4",
-      "impact: 0.2}|impact: 0.2, effort: 1}|signalchain.yaml|priority.weights.effort|unknown key",
+      "impact: 0.1}|impact: 0.1, effort: 1}|signalchain.yaml|priority.weights.effort|unknown key",
       "top_n: 3|top_n: 0|signalchain.yaml|priority.top_n|at least 1",
       "experience_measure: gap_to_target|experience_measure: nps|signalchain.yaml|priority.experience_measure|expected gap_to_target or not_top2_share",
       "complaint_rate: 0.35|complaint_rate: 35|signalchain.yaml|needed_step_thresholds.complaint_rate|between 0 and 1",

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
  * 35% complaints. Four top-level steps, two of them lacking signals, and two tied sub-steps of pay.
  */
 class StepPriorityTest {
+  /** The hand-computed expectations use weights experience 0.4, euro 0.4, impact 0.2. */
+  private static final io.signalchain.config.SignalchainConfig WEIGHTS_4_4_2 = TestConfigs.defaults(Map.of(
+      "priority.weights.experience", "0.4", "priority.weights.euro", "0.4", "priority.weights.impact", "0.2"));
+
   private final SparkSession spark = SharedSpark.session();
 
   private Dataset<Row> stepKpis() {
@@ -38,7 +42,7 @@ class StepPriorityTest {
 
   @Test
   void scoresRanksAndFlagsMatchHandComputedValues() {
-    Dataset<Row> priority = StepPriority.compute(stepKpis(), TestConfigs.defaults());
+    Dataset<Row> priority = StepPriority.compute(stepKpis(), WEIGHTS_4_4_2);
     Dataset<Row> actual = priority.select("step_id", "ranked_set", "priority_rank", "is_top", "priority_score",
         "experience_score", "euro_score", "impact_score", "signals_missing", "complaint_rate", "needed_flag")
         .orderBy("ranked_set", "priority_rank");
@@ -98,7 +102,8 @@ class StepPriorityTest {
 
   @Test
   void theNotTop2ShareMeasureUsesTheShareOutsideTheTopTwo() {
-    var notTop2 = TestConfigs.defaults(Map.of("priority.experience_measure", "not_top2_share"));
+    var notTop2 = TestConfigs.defaults(Map.of("priority.experience_measure", "not_top2_share",
+        "priority.weights.experience", "0.4", "priority.weights.euro", "0.4", "priority.weights.impact", "0.2"));
     Map<String, Row> byStep = byStep(StepPriority.compute(stepKpis(), notTop2));
     // outside the top 2: .6 (pay), .8 (move_house), .5 (complain) of 1.9
     assertEquals(0.8 / 1.9, (double) byStep.get("move_house").getAs("experience_score"), 1e-12);
