@@ -98,7 +98,8 @@ public final class SignalchainCli {
           .run(dates, backfill && !line.hasOption("force"), this::report);
       if (line.hasOption("report")) {
         for (RunResult r : results) {
-          writeReport(job.spark(), config, Optional.of(r.runDate()), line.getOptionValue("report-file"));
+          // on stderr: the last line of stdout stays the JSON summary
+          writeReport(job.spark(), config, Optional.of(r.runDate()), line.getOptionValue("report-file"), err);
         }
       }
       return ExitCode.SUCCESS;
@@ -109,15 +110,16 @@ public final class SignalchainCli {
     Optional<LocalDate> runDate = Optional.ofNullable(line.getOptionValue("run-date")).map(d -> date("run-date", d));
     SignalchainConfig config = config(line);
     try (var job = SparkSessions.forJob("signalchain-report", line.getOptionValue("master"))) {
-      writeReport(job.spark(), config, runDate, line.getOptionValue("report-file"));
+      writeReport(job.spark(), config, runDate, line.getOptionValue("report-file"), out);
       return ExitCode.SUCCESS;
     }
   }
 
-  private void writeReport(SparkSession spark, SignalchainConfig config, Optional<LocalDate> runDate, String file) {
+  private static void writeReport(SparkSession spark, SignalchainConfig config, Optional<LocalDate> runDate,
+      String file, PrintStream console) {
     ReportData data = ReportLoader.load(spark, new DeltaOutput(config.outputPath()), runDate);
     String location = file != null ? file : ReportWriter.defaultLocation(config.outputPath(), data.runDate());
-    out.println("Report: " + ReportWriter.write(spark, RunReport.html(data), location));
+    console.println("Report: " + ReportWriter.write(spark, RunReport.html(data), location));
   }
 
   /** --run-date D, or every day of --from D1 --to D2; empty for the configured default. */

@@ -29,7 +29,8 @@ class RunReportTest {
     var r = CliRunner.run("run", "--run-date", "2026-10-31", "--output", dir.resolve("out").toString(), "--report",
         "--report-file", report.toString());
     assertEquals(ExitCode.SUCCESS, r.code(), r.err());
-    assertTrue(r.out().contains("Report: file:" + report), r.out());
+    assertTrue(r.err().contains("Report: file:" + report), r.err());
+    assertTrue(r.summary().startsWith("{\"run_id\""), "the JSON summary stays the last line of stdout");
     html = Files.readString(report, StandardCharsets.UTF_8);
   }
 
