@@ -36,7 +36,8 @@ class RunReportTest {
 
   @Test
   void showsEverySectionWithTheDutchStepNames() {
-    for (String section : List.of("Waar beginnen we? De top 3", "Kerncijfers per stap", "Wat drijft de tevredenheid?")) {
+    for (String section : List.of("Waar beginnen we? De top 3", "Prioriteit van alle stappen", "Kerncijfers per stap",
+        "Wat drijft de tevredenheid?", "Kanaalsturing: mix nu tegen doel")) {
       assertTrue(html.contains(section), section);
     }
     for (var step : TestConfigs.defaults().journey().steps()) {
@@ -45,6 +46,9 @@ class RunReportTest {
     long charts = html.split("aria-label=\"importance–performance chart\"", -1).length - 1;
     assertEquals(20, charts, "an importance–performance chart per step with a model");
     assertTrue(html.contains("class=\"sig\""), "significant drivers are marked");
+    for (String top : List.of("Ik meld een storing", "Ik verhuis", "Ik betaal")) {
+      assertTrue(html.matches("(?s).*<div class=\"card\"><b>\\d\\. " + top + "</b>.*"), "top-3 card for " + top);
+    }
   }
 
   @Test
