@@ -3,7 +3,6 @@ package io.signalchain.drivers;
 import static io.signalchain.journey.JourneyConformance.UNIT;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.udaf;
 import static org.apache.spark.sql.functions.when;
 
 import io.signalchain.config.DriverSettings;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
@@ -60,32 +58,30 @@ public final class DriverStage {
     return DriverTables.of(surveys.sparkSession(), models);
   }
 
-  /** The one distributed pass: moments per (unit, pattern of answered drivers). */
+  /**
+   * The one distributed pass: moments per (unit, pattern of answered drivers), folded per
+   * partition and merged on the driver (a few thousand small matrices at most, never rows).
+   */
   static List<PatternMoments> aggregate(Dataset<Row> surveys, String outcome, List<String> driverColumns) {
     Column pattern = lit(0L);
-    List<Column> inputs = new ArrayList<>(List.of(col(outcome).cast("double"), col("weight")));
+    List<Column> columns = new ArrayList<>(List.of(col(UNIT), lit(0L), col(outcome).cast("double"),
+        col("weight").cast("double")));
     for (int i = 0; i < driverColumns.size(); i++) {
       Column driver = col(driverColumns.get(i));
       pattern = pattern.plus(when(driver.isNotNull(), lit(1L << i)).otherwise(0L));
-      inputs.add(driver.cast("double"));
+      columns.add(driver.cast("double"));
     }
-    var aggregator = new MomentsAggregator(driverColumns.size());
-    var moments = udaf(aggregator, Encoders.row(aggregator.inputSchema()));
-    List<Row> rows = surveys
-        .filter(col(outcome).isNotNull())
-        .groupBy(col(UNIT), pattern.as("pattern"))
-        .agg(moments.apply(inputs.toArray(Column[]::new)).as("m"))
-        .select(col(UNIT), col("pattern"), col("m.count"), col("m.weight_sum"), col("m.means"), col("m.comoment"))
-        .collectAsList();
-    List<PatternMoments> out = new ArrayList<>(rows.size());
-    for (Row r : rows) {
-      out.add(new PatternMoments(r.getString(0), r.getLong(1), Moments.fromState(r.getLong(2), r.getDouble(3),
-          toArray(r.getList(4)), toArray(r.getList(5)))));
+    columns.set(1, pattern);
+    List<PatternMoments> partials = surveys.filter(col(outcome).isNotNull())
+        .select(columns.toArray(Column[]::new))
+        .queryExecution().toRdd().toJavaRDD()
+        .mapPartitions(new PartitionMoments())
+        .collect();
+    Map<String, Map<Long, PatternMoments>> merged = new LinkedHashMap<>();
+    for (PatternMoments p : partials) {
+      merged.computeIfAbsent(p.unit(), u -> new LinkedHashMap<>())
+          .merge(p.pattern(), p, (a, b) -> new PatternMoments(a.unit(), a.pattern(), a.moments().merge(b.moments())));
     }
-    return out;
-  }
-
-  private static double[] toArray(List<Double> list) {
-    return list.stream().mapToDouble(Double::doubleValue).toArray();
+    return merged.values().stream().flatMap(m -> m.values().stream()).toList();
   }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * any driver set is then a merge of the patterns that contain the set, so one pass over the data
  * serves every choice of drivers.
  */
-record PatternMoments(String unit, long pattern, Moments moments) {
+record PatternMoments(String unit, long pattern, Moments moments) implements java.io.Serializable {
 
   boolean answers(int driver) {
     return (pattern & (1L << driver)) != 0;
