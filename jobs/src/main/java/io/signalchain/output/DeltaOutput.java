@@ -34,7 +34,7 @@ public final class DeltaOutput {
 
   /** Replaces the run's rows of {@code table} with {@code rows}, prefixed with run_id and run_date. */
   public long replaceRun(String table, Dataset<Row> rows, RunContext run) {
-    Dataset<Row> keyed = withRunKey(rows, run);
+    Dataset<Row> keyed = TableDocs.commented(table, withRunKey(rows, run));
     committed(() -> keyed.write().format("delta").mode(SaveMode.Overwrite)
         .partitionBy("run_date")
         .option("replaceWhere", "run_date = '" + run.runDate() + "'")
@@ -48,7 +48,7 @@ public final class DeltaOutput {
 
   /** Replaces the whole table (for tables that describe the configuration, not a run). */
   public long replaceAll(String table, Dataset<Row> rows, RunContext run) {
-    committed(() -> rows.write().format("delta").mode(SaveMode.Overwrite)
+    committed(() -> TableDocs.commented(table, rows).write().format("delta").mode(SaveMode.Overwrite)
         .option("overwriteSchema", "true")
         .option("userMetadata", "signalchain run " + run.runId())
         .save(path(table)));
@@ -56,7 +56,7 @@ public final class DeltaOutput {
   }
 
   public void append(String table, Dataset<Row> rows, RunContext run) {
-    committed(() -> rows.write().format("delta").mode(SaveMode.Append)
+    committed(() -> TableDocs.commented(table, rows).write().format("delta").mode(SaveMode.Append)
         .option("mergeSchema", "true")
         .option("userMetadata", "signalchain run " + run.runId())
         .save(path(table)));

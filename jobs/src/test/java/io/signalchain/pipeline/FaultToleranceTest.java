@@ -88,7 +88,7 @@ class FaultToleranceTest {
         .forEach(command::add);
     command.addAll(List.of("-Xmx2g", "-cp", System.getProperty("java.class.path"), SignalchainCli.class.getName()));
     Stream.of("run", "--conf", TestConfigs.defaultConfFile().toString(), "--run-date", runDate,
-        "--output", out.toString(), "--master", "local[1]").forEach(command::add);
+        "--output", out.toString(), "--master", "local[2]").forEach(command::add);
     return new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(Files.createTempFile("signalchain-killed-run", ".log").toFile()).start();
   }

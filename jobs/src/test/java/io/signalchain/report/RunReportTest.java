@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.signalchain.cli.ExitCode;
 import io.signalchain.testing.CliRunner;
+import io.signalchain.testing.SampleRun;
 import io.signalchain.testing.TestConfigs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,13 +25,12 @@ class RunReportTest {
   static String html;
 
   @BeforeAll
-  static void runWithReport() throws Exception {
+  static void reportOnTheSampleRun() throws Exception {
     report = dir.resolve("report.html");
-    var r = CliRunner.run("run", "--run-date", "2026-10-31", "--output", dir.resolve("out").toString(), "--report",
+    var r = CliRunner.run("report", "--run-date", SampleRun.RUN_DATE, "--output", SampleRun.output().toString(),
         "--report-file", report.toString());
     assertEquals(ExitCode.SUCCESS, r.code(), r.err());
-    assertTrue(r.err().contains("Report: file:" + report), r.err());
-    assertTrue(r.summary().startsWith("{\"run_id\""), "the JSON summary stays the last line of stdout");
+    assertTrue(r.out().contains("Report: file:" + report), r.out());
     html = Files.readString(report, StandardCharsets.UTF_8);
   }
 
@@ -58,11 +58,20 @@ class RunReportTest {
   }
 
   @Test
-  void theLatestRunIsTheDefault() throws Exception {
+  void runWritesTheReportAndTheLatestRunIsTheDefault() throws Exception {
+    Path out = dir.resolve("out");
+    var run = CliRunner.run("run", "--run-date", SampleRun.RUN_DATE, "--output", out.toString(), "--report");
+    assertEquals(ExitCode.SUCCESS, run.code(), run.err());
+    Path written = out.getParent().resolve("reports/signalchain-" + SampleRun.RUN_DATE + ".html");
+    assertTrue(run.err().contains("Report: file:" + written), run.err());
+    assertTrue(run.summary().startsWith("{\"run_id\""), "the JSON summary stays the last line of stdout");
+
     Path again = dir.resolve("again.html");
-    var r = CliRunner.run("report", "--output", dir.resolve("out").toString(), "--report-file", again.toString());
+    var r = CliRunner.run("report", "--output", out.toString(), "--report-file", again.toString());
     assertEquals(ExitCode.SUCCESS, r.code(), r.err());
-    assertEquals(html.replaceAll("run [0-9a-f-]{36}", ""), Files.readString(again).replaceAll("run [0-9a-f-]{36}", ""));
+    assertEquals(Files.readString(written), Files.readString(again), "the latest run, by default");
+    assertEquals(html.replaceAll("run [0-9a-f-]{36}", ""), Files.readString(again).replaceAll("run [0-9a-f-]{36}", ""),
+        "the same data gives the same page");
     var none = CliRunner.run("report", "--output", dir.resolve("empty").toString());
     assertEquals(ExitCode.INPUT_UNREADABLE, none.code());
     assertTrue(none.err().contains("No SUCCEEDED run"), none.err());

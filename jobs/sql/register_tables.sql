@@ -1,0 +1,49 @@
+-- Registers Signalchain's output tables in a metastore (Hive metastore, Unity Catalog, Glue, …)
+-- and defines views of the latest succeeded run, for BI tools that browse a catalog.
+--
+-- Substitute ${output} with the output folder of the job (output.path), e.g. with sed:
+--   sed 's#${output}#s3a://bucket/signalchain/delta#g' jobs/sql/register_tables.sql
+-- and run the statements in Spark SQL (or any engine that reads Delta). Safe to run again.
+--
+-- Readers who want only complete runs use the views: a run's rows count once run_log has its
+-- SUCCEEDED row (written last). *_latest holds the rows of the latest succeeded run of the most
+-- recent run date; succeeded_runs lists every succeeded run.
+
+CREATE SCHEMA IF NOT EXISTS signalchain;
+
+CREATE TABLE IF NOT EXISTS signalchain.journey_steps USING DELTA LOCATION '${output}/journey_steps';
+CREATE TABLE IF NOT EXISTS signalchain.step_kpis USING DELTA LOCATION '${output}/step_kpis';
+CREATE TABLE IF NOT EXISTS signalchain.step_priority USING DELTA LOCATION '${output}/step_priority';
+CREATE TABLE IF NOT EXISTS signalchain.channel_mix USING DELTA LOCATION '${output}/channel_mix';
+CREATE TABLE IF NOT EXISTS signalchain.contact_reasons USING DELTA LOCATION '${output}/contact_reasons';
+CREATE TABLE IF NOT EXISTS signalchain.driver_models USING DELTA LOCATION '${output}/driver_models';
+CREATE TABLE IF NOT EXISTS signalchain.driver_importance USING DELTA LOCATION '${output}/driver_importance';
+CREATE TABLE IF NOT EXISTS signalchain.rejected_records USING DELTA LOCATION '${output}/rejected_records';
+CREATE TABLE IF NOT EXISTS signalchain.run_log USING DELTA LOCATION '${output}/run_log';
+
+CREATE OR REPLACE VIEW signalchain.succeeded_runs AS
+SELECT run_id, run_date, started_at, finished_at, rows_read, rows_rejected, window_start, window_end
+FROM signalchain.run_log
+WHERE status = 'SUCCEEDED';
+
+-- The one run the *_latest views show: the latest succeeded run of the most recent run date.
+CREATE OR REPLACE VIEW signalchain.latest_run AS
+SELECT run_id, run_date
+FROM signalchain.succeeded_runs
+ORDER BY run_date DESC, finished_at DESC
+LIMIT 1;
+
+CREATE OR REPLACE VIEW signalchain.step_kpis_latest AS
+SELECT t.* FROM signalchain.step_kpis t JOIN signalchain.latest_run r USING (run_id, run_date);
+CREATE OR REPLACE VIEW signalchain.step_priority_latest AS
+SELECT t.* FROM signalchain.step_priority t JOIN signalchain.latest_run r USING (run_id, run_date);
+CREATE OR REPLACE VIEW signalchain.channel_mix_latest AS
+SELECT t.* FROM signalchain.channel_mix t JOIN signalchain.latest_run r USING (run_id, run_date);
+CREATE OR REPLACE VIEW signalchain.contact_reasons_latest AS
+SELECT t.* FROM signalchain.contact_reasons t JOIN signalchain.latest_run r USING (run_id, run_date);
+CREATE OR REPLACE VIEW signalchain.driver_models_latest AS
+SELECT t.* FROM signalchain.driver_models t JOIN signalchain.latest_run r USING (run_id, run_date);
+CREATE OR REPLACE VIEW signalchain.driver_importance_latest AS
+SELECT t.* FROM signalchain.driver_importance t JOIN signalchain.latest_run r USING (run_id, run_date);
+CREATE OR REPLACE VIEW signalchain.rejected_records_latest AS
+SELECT t.* FROM signalchain.rejected_records t JOIN signalchain.latest_run r USING (run_id, run_date);

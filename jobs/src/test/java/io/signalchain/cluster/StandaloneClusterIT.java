@@ -1,0 +1,200 @@
+package io.signalchain.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.signalchain.cli.ExitCode;
+import io.signalchain.testing.CliRunner;
+import io.signalchain.testing.SharedSpark;
+import io.signalchain.testing.TestConfigs;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DoubleType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The submit jar on a real Spark standalone cluster — a master and two workers on 127.0.0.1,
+ * started from the Maven-resolved Spark jars — writes the same tables as a local run.
+ */
+class StandaloneClusterIT {
+  static final String RUN_DATE = "2026-10-31";
+  static final List<String> TABLES = List.of("journey_steps", "step_kpis", "step_priority", "channel_mix",
+      "contact_reasons", "driver_models", "driver_importance", "rejected_records");
+  @TempDir static Path dir;
+  static final List<Process> processes = new ArrayList<>();
+  static Path sparkHome;
+  static int masterPort;
+  static int masterUiPort;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    sparkHome = sparkHomeFromMavenJars();
+    masterPort = freePort();
+    masterUiPort = freePort();
+    start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "" + masterPort,
+        "--webui-port", "" + masterUiPort);
+    for (int i = 1; i <= 2; i++) {
+      start("worker-" + i, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
+          "--memory", "1500m", "--webui-port", "" + freePort(), "--work-dir", dir.resolve("work-" + i).toString(),
+          "spark://127.0.0.1:" + masterPort);
+    }
+    waitFor("two alive workers", () -> masterJson().matches("(?s).*\"aliveworkers\"\\s*:\\s*2\\b.*"), 120);
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    processes.forEach(p -> p.descendants().forEach(ProcessHandle::destroyForcibly));
+    processes.forEach(Process::destroyForcibly);
+  }
+
+  @Test
+  void theJobOnTheClusterWritesWhatALocalRunWrites() throws Exception {
+    Path clusterOut = dir.resolve("cluster");
+    Process submit = start("submit", "org.apache.spark.deploy.SparkSubmit", "--master",
+        "spark://127.0.0.1:" + masterPort, "--deploy-mode", "client", "--class", "io.signalchain.cli.SignalchainCli",
+        "--conf", "spark.executor.memory=1g", "--conf", "spark.cores.max=2", "--conf", "spark.driver.host=127.0.0.1",
+        "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", javaFlags()),
+        submitJar().toString(), "run", "--conf", TestConfigs.defaultConfFile().toString(), "--run-date", RUN_DATE,
+        "--output", clusterOut.toString());
+    if (!submit.waitFor(8, TimeUnit.MINUTES)) {
+      fail("the submitted job did not finish in 8 minutes:\n" + log("submit"));
+    }
+    assertEquals(0, submit.exitValue(), "spark-submit exit code; its log:\n" + log("submit"));
+    assertTrue(log("submit").contains("\"status\":\"SUCCEEDED\""), log("submit"));
+    waitFor("the application completed on the master",
+        () -> masterJson().matches("(?s).*\"completedapps\"\\s*:\\s*\\[\\s*\\{.*\"state\"\\s*:\\s*\"FINISHED\".*"), 60);
+    for (int i = 1; i <= 2; i++) {
+      try (Stream<Path> apps = Files.list(dir.resolve("work-" + i))) {
+        assertTrue(apps.anyMatch(p -> p.getFileName().toString().startsWith("app-")), "worker " + i + " ran executors");
+      }
+    }
+
+    Path localOut = dir.resolve("local");
+    var local = CliRunner.run("run", "--run-date", RUN_DATE, "--output", localOut.toString());
+    assertEquals(ExitCode.SUCCESS, local.code(), local.err());
+    for (String table : TABLES) {
+      assertEquals(rows(localOut, table), rows(clusterOut, table), table + ": cluster and local runs agree");
+    }
+  }
+
+  /**
+   * The table's rows without run_id, as sorted strings; doubles to 10 significant digits, since
+   * partial aggregates are merged in another order on the cluster.
+   */
+  static List<String> rows(Path output, String table) {
+    var df = SharedSpark.session().read().format("delta").load(output.resolve(table).toString()).drop("run_id");
+    var fields = df.schema().fields();
+    List<String> rows = new ArrayList<>();
+    for (Row r : df.collectAsList()) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < fields.length; i++) {
+        Object v = r.get(i);
+        line.append(v != null && fields[i].dataType() instanceof DoubleType
+            ? String.format(Locale.ROOT, "%.10g", (Double) v) : String.valueOf(v)).append('|');
+      }
+      rows.add(line.toString());
+    }
+    rows.sort(null);
+    return rows;
+  }
+
+  /** A SPARK_HOME whose jars/ holds every runtime jar of the build: Spark from Maven, no download. */
+  static Path sparkHomeFromMavenJars() throws IOException {
+    Path home = dir.resolve("spark-home");
+    Path jars = Files.createDirectories(home.resolve("jars"));
+    for (String jar : Files.readString(Path.of("target", "classpath.txt")).trim().split(java.io.File.pathSeparator)) {
+      Path source = Path.of(jar);
+      Files.createSymbolicLink(jars.resolve(source.getFileName()), source);
+    }
+    return home;
+  }
+
+  static Path submitJar() {
+    Path jar = Path.of("target", "signalchain-jobs-submit.jar").toAbsolutePath();
+    assertTrue(Files.isRegularFile(jar), "the submit jar is built by package: " + jar);
+    return jar;
+  }
+
+  static Process start(String name, String mainClass, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx1g"));
+    command.addAll(javaFlags());
+    command.addAll(List.of("-cp", sparkHome.resolve("jars") + "/*", mainClass));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve(name + ".log").toFile());
+    builder.environment().put("SPARK_HOME", sparkHome.toString());
+    builder.environment().put("SPARK_SCALA_VERSION", "2.12");
+    Process process = builder.start();
+    processes.add(process);
+    return process;
+  }
+
+  /** The Java 17 flags this JVM was started with (the failsafe argLine). */
+  static List<String> javaFlags() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
+            || a.startsWith("-Djdk.reflect"))
+        .toList();
+  }
+
+  static String masterJson() {
+    try {
+      return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+          .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterUiPort + "/json/"))
+          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+
+  interface Check {
+    boolean ok() throws Exception;
+  }
+
+  static void waitFor(String what, Check check, int seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      if (check.ok()) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    fail("waited " + seconds + " s for " + what + "; master log:\n" + log("master") + "\nmaster json:\n" + masterJson());
+  }
+
+  static String log(String name) {
+    try {
+      return Files.readString(dir.resolve(name + ".log"));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.signalchain.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.signalchain.cli.ExitCode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One run of the nightly job on data-samples/ per test JVM (run date 2026-10-31), shared by the
+ * tests that read its output: the job is run once, not once per test class.
+ */
+public final class SampleRun {
+  public static final String RUN_DATE = "2026-10-31";
+  private static Path output;
+
+  private SampleRun() {}
+
+  /** The output folder of the run; the run happens on first use. */
+  public static synchronized Path output() {
+    if (output == null) {
+      try {
+        Path dir = Files.createTempDirectory("signalchain-sample-run");
+        var r = CliRunner.run("run", "--run-date", RUN_DATE, "--output", dir.toString());
+        assertEquals(ExitCode.SUCCESS, r.code(), r.err());
+        output = dir;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return output;
+  }
+
+  /** The Delta tables the run wrote, by folder name. */
+  public static List<String> tables() {
+    try (var folders = Files.list(output())) {
+      return folders.filter(p -> Files.isDirectory(p.resolve("_delta_log"))).map(p -> p.getFileName().toString())
+          .sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static String path(String table) {
+    return output().resolve(table).toString();
+  }
+
+}
