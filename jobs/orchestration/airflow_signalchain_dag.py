@@ -8,20 +8,15 @@ Backfill: `airflow dags backfill signalchain_nightly -s 2026-10-01 -e 2026-10-31
 per date (catchup), or run the job once with `run --from 2026-10-01 --to 2026-10-31`, which
 skips dates that already SUCCEEDED (add --force to redo them).
 
-Set the Airflow Variables signalchain_jar and signalchain_conf, and a Spark connection
-`spark_signalchain` pointing at the cluster (spark://…, yarn, k8s://…).
+Set the Airflow Variables signalchain_jar (the path of jobs/target/signalchain-jobs-submit.jar,
+which bundles Delta) and signalchain_conf, and a Spark connection `spark_signalchain` pointing at
+the cluster (spark://…, yarn, k8s://…).
 """
 from datetime import datetime, timedelta
 
 from airflow import DAG
 from airflow.models import Variable
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
-
-DELTA_AND_LIBS = ",".join([
-    "io.delta:delta-spark_2.12:3.3.2",
-    "com.fasterxml.jackson.dataformat:jackson-dataformat-yaml:2.15.2",
-    "commons-cli:commons-cli:1.11.0",
-])
 
 with DAG(
     dag_id="signalchain_nightly",
@@ -41,7 +36,6 @@ with DAG(
         conn_id="spark_signalchain",
         application="{{ var.value.signalchain_jar }}",
         java_class="io.signalchain.cli.SignalchainCli",
-        packages=DELTA_AND_LIBS,
         application_args=[
             "run",
             "--conf", "{{ var.value.signalchain_conf }}",
