@@ -3,6 +3,7 @@ package io.signalchain.output;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.exceptions.DeltaConcurrentModificationException;
+import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
@@ -22,6 +24,7 @@ import org.apache.spark.sql.functions;
 public final class DeltaOutput {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeltaOutput.class);
   private static final int MAX_ATTEMPTS = 5;
+  private static final int HISTORY_SEARCHED = 20;
   private final String root;
 
   public DeltaOutput(String root) {
@@ -39,18 +42,32 @@ public final class DeltaOutput {
         .partitionBy("run_date")
         .option("replaceWhere", "run_date = '" + run.runDate() + "'")
         .option("mergeSchema", "true")
-        .option("userMetadata", "signalchain run " + run.runId())
+        .option("userMetadata", commitTag(run))
         .save(path(table)));
-    return keyed.sparkSession().read().format("delta").load(path(table))
-        .filter(functions.col("run_date").equalTo(lit(run.runDate().toString()).cast("date")))
-        .count();
+    return rowsCommitted(keyed.sparkSession(), table, run);
+  }
+
+  /**
+   * The rows the run's latest commit to {@code table} wrote, from the Delta log's operation
+   * metrics (no scan of the data). Concurrent runs commit too, hence the search by the run's tag.
+   */
+  long rowsCommitted(SparkSession spark, String table, RunContext run) {
+    Row commit = DeltaTable.forPath(spark, path(table)).history(HISTORY_SEARCHED)
+        .filter(functions.col("userMetadata").equalTo(commitTag(run)))
+        .orderBy(functions.col("version").desc()).first();
+    return Long.parseLong(commit.<String, String>getJavaMap(commit.fieldIndex("operationMetrics"))
+        .getOrDefault("numOutputRows", "0"));
+  }
+
+  private static String commitTag(RunContext run) {
+    return "signalchain run " + run.runId();
   }
 
   /** Replaces the whole table (for tables that describe the configuration, not a run). */
   public long replaceAll(String table, Dataset<Row> rows, RunContext run) {
     committed(() -> TableDocs.commented(table, rows).write().format("delta").mode(SaveMode.Overwrite)
         .option("overwriteSchema", "true")
-        .option("userMetadata", "signalchain run " + run.runId())
+        .option("userMetadata", commitTag(run))
         .save(path(table)));
     return rows.sparkSession().read().format("delta").load(path(table)).count();
   }
@@ -58,7 +75,7 @@ public final class DeltaOutput {
   public void append(String table, Dataset<Row> rows, RunContext run) {
     committed(() -> TableDocs.commented(table, rows).write().format("delta").mode(SaveMode.Append)
         .option("mergeSchema", "true")
-        .option("userMetadata", "signalchain run " + run.runId())
+        .option("userMetadata", commitTag(run))
         .save(path(table)));
   }
 

@@ -174,7 +174,8 @@ public final class NightlyRun {
     List<String> units = JourneyStepsTable.units(journey);
 
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    Dataset<Row> stepKpis = StepKpis.compute(surveys, contacts, volumes, units, config);
+    // Small, and read twice (its own table and the priorities): computed once.
+    Dataset<Row> stepKpis = StepKpis.compute(surveys, contacts, volumes, units, config).localCheckpoint();
     tables.put("step_kpis", stepKpis);
     tables.put("step_priority", StepPriority.compute(stepKpis, config));
     tables.put("channel_mix", ChannelMix.compute(surveys, contacts, volumes, config));
