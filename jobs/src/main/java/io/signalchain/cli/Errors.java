@@ -8,7 +8,7 @@ public final class Errors {
 
   public static SignalchainException usage(String what) {
     return new SignalchainException(ExitCode.USAGE_OR_CONFIGURATION, what,
-        "Run with --help to see the commands and options.", null);
+        "Run with --help to see the commands and options.", null, true);
   }
 
   public static SignalchainException config(String file, String key, String what) {

@@ -70,6 +70,9 @@ public final class SignalchainCli {
         default -> throw Errors.usage("unknown command '" + commands.get(0) + "'; expected run, validate, generate or report");
       };
     } catch (SignalchainException e) {
+      if (e.misuse()) {
+        err.println("usage: " + USAGE);
+      }
       err.println("signalchain: " + e.getMessage());
       err.println("signalchain: what to do: " + e.remedy());
       return failed(args, e.exitCode(), e.getMessage());

@@ -8,11 +8,22 @@ package io.signalchain.cli;
 public final class SignalchainException extends RuntimeException {
   private final ExitCode exitCode;
   private final String remedy;
+  private final boolean misuse;
 
   SignalchainException(ExitCode exitCode, String message, String remedy, Throwable cause) {
+    this(exitCode, message, remedy, cause, false);
+  }
+
+  SignalchainException(ExitCode exitCode, String message, String remedy, Throwable cause, boolean misuse) {
     super(message, cause);
     this.exitCode = exitCode;
     this.remedy = remedy;
+    this.misuse = misuse;
+  }
+
+  /** The command line itself was wrong: the usage line helps. */
+  public boolean misuse() {
+    return misuse;
   }
 
   public ExitCode exitCode() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.signalchain.cli.Errors;
+import io.signalchain.drivers.stats.ShapleyDecomposition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -259,8 +260,9 @@ public final class ConfigLoader {
       throw node.fail("min_answer_share", "must be a share in (0, 1], found " + minAnswerShare);
     }
     int maxShapley = node.integer("max_shapley_drivers", 20);
-    if (maxShapley < 1 || maxShapley > 30) {
-      throw node.fail("max_shapley_drivers", "must be between 1 and 30, found " + maxShapley);
+    if (maxShapley < 1 || maxShapley > ShapleyDecomposition.HARD_MAX_DRIVERS) {
+      throw node.fail("max_shapley_drivers", "must be between 1 and " + ShapleyDecomposition.HARD_MAX_DRIVERS
+          + " (2^k subset R² values are kept in memory), found " + maxShapley);
     }
     ConfigNode perStepNode = node.child("per_step");
     Map<String, List<String>> perStep = new LinkedHashMap<>();

@@ -46,6 +46,9 @@ class CliUsageTest {
     String error = err.toString(StandardCharsets.UTF_8);
     assertTrue(error.contains(message), error);
     assertTrue(error.contains("what to do:"), error);
+    if (!message.contains("analysis.window_days") && !message.contains("cannot be read")) {
+      assertTrue(error.startsWith("usage: signalchain <run|validate|generate|report> [options]"), error);
+    }
   }
 
   @Test

@@ -73,6 +73,7 @@ class ConfigLoaderTest {
       "satisfaction: 7.5|satisfaction: 11|signalchain.yaml|targets.satisfaction|within the satisfaction scale",
       "min_responses: 30|min_responses: 5|signalchain.yaml|drivers.min_responses|at least 10",
       "outcome: satisfaction|outcome: loyalty|signalchain.yaml|drivers.outcome|expected satisfaction, nps or effort",
+      "max_shapley_drivers: 20|max_shapley_drivers: 27|signalchain.yaml|drivers.max_shapley_drivers|between 1 and 26",
       "per_step: {}|per_step: {nowhere: [ease]}|signalchain.yaml|drivers.per_step.nowhere|unknown step",
       "journey: journey.yaml|journey: missing.yaml|missing.yaml|(top level)|cannot be read",
       "chat: 0.25, social: 0.05, store|chat: 0.20, social: 0.05, store|signalchain.yaml|channel_mix.default|the shares must sum to 1 (within 1e-6), they sum to 0.95",
