@@ -6,6 +6,7 @@ import io.signalchain.pipeline.InputCounts;
 import io.signalchain.pipeline.RunResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The one-line JSON summary of a run date that orchestrators parse (the last line of stdout). */
 final class RunSummary {
@@ -13,7 +14,7 @@ final class RunSummary {
 
   private RunSummary() {}
 
-  static String json(RunResult r) {
+  static String json(RunResult r, Optional<String> htmlReport) {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("run_id", r.runId());
     summary.put("run_date", r.runDate().toString());
@@ -29,6 +30,7 @@ final class RunSummary {
     summary.put("rows_rejected", rejected);
     summary.put("rows_written", r.tableRows());
     summary.put("seconds", Math.round(r.seconds() * 10) / 10.0);
+    htmlReport.ifPresent(location -> summary.put("report", location));
     return write(summary);
   }
 

@@ -5,16 +5,14 @@ import io.signalchain.config.SignalchainConfig;
 import io.signalchain.generate.GenerateOptions;
 import io.signalchain.generate.GenerateSummary;
 import io.signalchain.generate.SampleGenerator;
+import io.signalchain.output.DeltaOutput;
 import io.signalchain.pipeline.InputCounts;
 import io.signalchain.pipeline.NightlyRun;
 import io.signalchain.pipeline.RunResult;
-import io.signalchain.output.DeltaOutput;
 import io.signalchain.report.ReportData;
 import io.signalchain.report.ReportLoader;
 import io.signalchain.report.ReportWriter;
 import io.signalchain.report.RunReport;
-import java.util.Optional;
-import org.apache.spark.sql.SparkSession;
 import io.signalchain.spark.SparkSessions;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -25,12 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The command line: {@code signalchain <command> [options]}. Parses, loads the configuration,
@@ -96,15 +96,14 @@ public final class SignalchainCli {
     List<LocalDate> dates = runDates(line);
     boolean backfill = line.hasOption("from");
     SignalchainConfig config = config(line);
+    boolean withReport = line.hasOption("report") || config.writeReport();
     try (var job = SparkSessions.forJob("signalchain", line.getOptionValue("master"))) {
-      List<RunResult> results = new NightlyRun(job.spark(), config)
-          .run(dates, backfill && !line.hasOption("force"), this::report);
-      if (line.hasOption("report")) {
-        for (RunResult r : results) {
-          // on stderr: the last line of stdout stays the JSON summary
-          writeReport(job.spark(), config, Optional.of(r.runDate()), line.getOptionValue("report-file"), err);
-        }
-      }
+      new NightlyRun(job.spark(), config).run(dates, backfill && !line.hasOption("force"), result -> {
+        Optional<String> report = withReport && result.succeeded()
+            ? Optional.of(writeReport(job.spark(), config, Optional.of(result.runDate()), line.getOptionValue("report-file")))
+            : Optional.empty();
+        printResult(result, report);
+      });
       return ExitCode.SUCCESS;
     }
   }
@@ -113,16 +112,17 @@ public final class SignalchainCli {
     Optional<LocalDate> runDate = Optional.ofNullable(line.getOptionValue("run-date")).map(d -> date("run-date", d));
     SignalchainConfig config = config(line);
     try (var job = SparkSessions.forJob("signalchain-report", line.getOptionValue("master"))) {
-      writeReport(job.spark(), config, runDate, line.getOptionValue("report-file"), out);
+      out.println("Report: " + writeReport(job.spark(), config, runDate, line.getOptionValue("report-file")));
       return ExitCode.SUCCESS;
     }
   }
 
-  private static void writeReport(SparkSession spark, SignalchainConfig config, Optional<LocalDate> runDate,
-      String file, PrintStream console) {
+  /** Renders the report of a succeeded run (the latest when no date is given); returns where it went. */
+  private static String writeReport(SparkSession spark, SignalchainConfig config, Optional<LocalDate> runDate,
+      String file) {
     ReportData data = ReportLoader.load(spark, new DeltaOutput(config.outputPath()), runDate);
     String location = file != null ? file : ReportWriter.defaultLocation(config.outputPath(), data.runDate());
-    console.println("Report: " + ReportWriter.write(spark, RunReport.html(data), location));
+    return ReportWriter.write(spark, RunReport.html(data), location);
   }
 
   /** --run-date D, or every day of --from D1 --to D2; empty for the configured default. */
@@ -208,7 +208,7 @@ public final class SignalchainCli {
   }
 
   /** A readable account of one run date, then its one-line JSON summary for orchestrators. */
-  private void report(RunResult result) {
+  private void printResult(RunResult result, Optional<String> htmlReport) {
     if (result.status().equals(RunResult.SKIPPED)) {
       out.printf(Locale.ROOT, "Run date %s skipped: %s%n", result.runDate(), result.message());
     } else {
@@ -222,7 +222,8 @@ public final class SignalchainCli {
             result.tablePaths().get(table.getKey()));
       }
     }
-    out.println(RunSummary.json(result));
+    htmlReport.ifPresent(location -> out.println("Report: " + location));
+    out.println(RunSummary.json(result, htmlReport));
   }
 
   private SignalchainConfig config(CommandLine line) {
@@ -311,7 +312,7 @@ public final class SignalchainCli {
         .addOption(Option.builder().longOpt("master").hasArg().argName("URL")
             .desc("Spark master when not launched by spark-submit (default local[*]).").build())
         .addOption(Option.builder().longOpt("report")
-            .desc("run: also write the HTML report of each run date.").build())
+            .desc("run: also write the HTML report of each run date (as output.report: true does).").build())
         .addOption(Option.builder().longOpt("report-file").hasArg().argName("PATH")
             .desc("report: where to write the HTML (default reports/signalchain-<run_date>.html beside the output "
                 + "folder).").build())

@@ -64,6 +64,7 @@ public final class ConfigLoader {
 
     ConfigNode output = root.requiredChild("output");
     String outputPath = resolve(base, output.requiredString("path"));
+    boolean writeReport = output.bool("report", false);
     output.rejectUnknownKeys();
 
     ConfigNode analysis = root.child("analysis");
@@ -117,7 +118,7 @@ public final class ConfigLoader {
     reasons.rejectUnknownKeys();
     root.rejectUnknownKeys();
 
-    return new SignalchainConfig(file.toString(), journey, inputs, outputPath, windowDays, defaultRunDate,
+    return new SignalchainConfig(file.toString(), journey, inputs, outputPath, writeReport, windowDays, defaultRunDate,
         satisfaction, effort, driver, target, channels, maxRejectShare, drivers, channelMix, priority, needed,
         reasonsTopN);
   }

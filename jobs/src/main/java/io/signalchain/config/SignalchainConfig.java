@@ -9,6 +9,7 @@ import java.util.Map;
  * @param source the file it was loaded from, for messages
  * @param inputs input name (survey_responses, contacts, process_volumes) to its location
  * @param outputPath the folder holding one Delta table per output
+ * @param writeReport whether a run also writes its HTML report (beside the output folder)
  * @param windowDays the analysis covers this many days ending on run_date
  * @param defaultRunDate yesterday, latest-data or an ISO date
  * @param maxRejectShare the share of rejected rows per input above which a run fails
@@ -22,6 +23,7 @@ public record SignalchainConfig(
     Journey journey,
     Map<String, InputSpec> inputs,
     String outputPath,
+    boolean writeReport,
     int windowDays,
     String defaultRunDate,
     Scale satisfactionScale,

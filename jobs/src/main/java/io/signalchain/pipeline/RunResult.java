@@ -1,5 +1,6 @@
 package io.signalchain.pipeline;
 
+import io.signalchain.output.RunLog;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,6 +24,10 @@ public record RunResult(String runId, LocalDate runDate, String status, String m
   static RunResult skipped(LocalDate runDate, List<InputCounts> inputs) {
     return new RunResult(null, runDate, SKIPPED, "already SUCCEEDED; use --force to run it again", inputs, Map.of(),
         Map.of(), 0);
+  }
+
+  public boolean succeeded() {
+    return status.equals(RunLog.SUCCEEDED);
   }
 
   public long rowsRead() {

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.signalchain.generate.PlantedEffects;
+import io.signalchain.testing.CliRunner;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,21 +30,18 @@ class NightlyRunEndToEndTest {
   static final List<String> TABLES = List.of("journey_steps", "step_kpis", "step_priority", "channel_mix",
       "contact_reasons", "driver_models", "driver_importance", "rejected_records", "run_log");
   static final String RUN_DATE = "2026-10-31";
-  @TempDir static Path output;
+  @TempDir static Path home;
+  static Path output;
 
-  static Cli run(String... args) {
-    var out = new ByteArrayOutputStream();
-    var err = new ByteArrayOutputStream();
-    String[] all = new String[args.length + 2];
-    all[0] = "--conf";
-    all[1] = TestConfigs.defaultConfFile().toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    ExitCode code = new SignalchainCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)).execute(all);
-    return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  @BeforeAll
+  static void outputFolder() {
+    // the report goes beside the output folder: keep both inside the temporary folder
+    output = home.resolve("delta");
   }
 
-  record Cli(ExitCode code, String out, String err) {}
+  static CliRunner.Result run(String... args) {
+    return CliRunner.run(args);
+  }
 
   static Dataset<Row> table(String name) {
     return SharedSpark.session().read().format("delta").load(output.resolve(name).toString());
@@ -59,8 +55,8 @@ class NightlyRunEndToEndTest {
 
   @Test
   @Order(1)
-  void runOnTheSamplesWritesEveryTable() {
-    Cli cli = run("run", "--run-date", RUN_DATE, "--output", output.toString());
+  void runOnTheSamplesWritesEveryTable() throws Exception {
+    var cli = run("run", "--run-date", RUN_DATE, "--output", output.toString());
     assertEquals(ExitCode.SUCCESS, cli.code(), cli.err());
     for (String t : TABLES) {
       assertTrue(Files.isDirectory(output.resolve(t).resolve("_delta_log")), t + " is a Delta table");
@@ -72,6 +68,11 @@ class NightlyRunEndToEndTest {
     Row log = table("run_log").first();
     assertEquals("SUCCEEDED", log.getString(log.fieldIndex("status")));
     assertEquals(java.sql.Date.valueOf(RUN_DATE), log.getDate(log.fieldIndex("run_date")));
+
+    // the shipped configuration also writes the HTML report, and says where
+    Path report = home.resolve("reports/signalchain-" + RUN_DATE + ".html");
+    assertTrue(Files.size(report) > 10_000, "the report is written");
+    assertTrue(cli.summary().contains("\"report\":\"file:" + report + "\""), cli.summary());
 
     // accepted + rejected = read, over all inputs
     long rejected = table("rejected_records").count();
@@ -127,7 +128,7 @@ class NightlyRunEndToEndTest {
   @Order(4)
   void rerunningTheSameDateReplacesItsRows() {
     Map<String, Long> before = rowCounts();
-    Cli cli = run("run", "--run-date", RUN_DATE, "--output", output.toString());
+    var cli = run("run", "--run-date", RUN_DATE, "--output", output.toString());
     assertEquals(ExitCode.SUCCESS, cli.code(), cli.err());
     Map<String, Long> after = rowCounts();
     for (String t : TABLES) {
@@ -141,7 +142,7 @@ class NightlyRunEndToEndTest {
   @Order(5)
   void anotherDateLeavesTheFirstUntouched() {
     long first = table("step_kpis").filter("run_date = '" + RUN_DATE + "'").count();
-    Cli cli = run("run", "--run-date", "2026-10-15", "--output", output.toString());
+    var cli = run("run", "--run-date", "2026-10-15", "--output", output.toString());
     assertEquals(ExitCode.SUCCESS, cli.code(), cli.err());
     assertEquals(first, table("step_kpis").filter("run_date = '" + RUN_DATE + "'").count());
     assertEquals(2, table("step_kpis").select("run_date").distinct().count());

@@ -63,8 +63,9 @@ class RunReportTest {
     var run = CliRunner.run("run", "--run-date", SampleRun.RUN_DATE, "--output", out.toString(), "--report");
     assertEquals(ExitCode.SUCCESS, run.code(), run.err());
     Path written = out.getParent().resolve("reports/signalchain-" + SampleRun.RUN_DATE + ".html");
-    assertTrue(run.err().contains("Report: file:" + written), run.err());
+    assertTrue(run.out().contains("Report: file:" + written), run.out());
     assertTrue(run.summary().startsWith("{\"run_id\""), "the JSON summary stays the last line of stdout");
+    assertTrue(run.summary().contains("\"report\":\"file:" + written + "\""), run.summary());
 
     Path again = dir.resolve("again.html");
     var r = CliRunner.run("report", "--output", out.toString(), "--report-file", again.toString());

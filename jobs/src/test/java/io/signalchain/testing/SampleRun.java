@@ -23,7 +23,8 @@ public final class SampleRun {
   public static synchronized Path output() {
     if (output == null) {
       try {
-        Path dir = Files.createTempDirectory("signalchain-sample-run");
+        // the report goes beside the output folder, so both stay inside the temporary folder
+        Path dir = Files.createTempDirectory("signalchain-sample-run").resolve("delta");
         var r = CliRunner.run("run", "--run-date", RUN_DATE, "--output", dir.toString());
         assertEquals(ExitCode.SUCCESS, r.code(), r.err());
         output = dir;
