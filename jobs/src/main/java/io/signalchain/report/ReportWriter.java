@@ -23,6 +23,7 @@ public final class ReportWriter {
     Path path = new Path(location);
     try {
       FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      fs.setWriteChecksum(false); // one file for the reader, no hidden .crc beside it on a local disk
       try (OutputStream out = fs.create(path, true)) {
         out.write(html.getBytes(StandardCharsets.UTF_8));
       }

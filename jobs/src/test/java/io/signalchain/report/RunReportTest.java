@@ -66,6 +66,8 @@ class RunReportTest {
     assertTrue(run.out().contains("Report: file:" + written), run.out());
     assertTrue(run.summary().startsWith("{\"run_id\""), "the JSON summary stays the last line of stdout");
     assertTrue(run.summary().contains("\"report\":\"file:" + written + "\""), run.summary());
+    assertEquals(List.of(written.getFileName().toString()), List.of(written.getParent().toFile().list()),
+        "one file, nothing beside it");
 
     Path again = dir.resolve("again.html");
     var r = CliRunner.run("report", "--output", out.toString(), "--report-file", again.toString());
