@@ -5,7 +5,7 @@ import io.signalchain.config.SignalchainConfig;
 import io.signalchain.generate.GenerateOptions;
 import io.signalchain.generate.GenerateSummary;
 import io.signalchain.generate.SampleGenerator;
-import io.signalchain.output.DeltaOutput;
+import io.signalchain.publish.DeltaOutput;
 import io.signalchain.pipeline.InputCounts;
 import io.signalchain.pipeline.NightlyRun;
 import io.signalchain.pipeline.RunResult;

@@ -1,6 +1,6 @@
 package io.signalchain.pipeline;
 
-import io.signalchain.output.RunLog;
+import io.signalchain.publish.RunLog;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;

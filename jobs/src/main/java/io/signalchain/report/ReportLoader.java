@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
 import io.signalchain.cli.Errors;
-import io.signalchain.output.DeltaOutput;
-import io.signalchain.output.RunLog;
+import io.signalchain.publish.DeltaOutput;
+import io.signalchain.publish.RunLog;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.signalchain.tables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.signalchain.output.TableDocs;
+import io.signalchain.publish.TableDocs;
 import io.signalchain.testing.SampleRun;
 import io.signalchain.testing.SharedSpark;
 import org.apache.spark.sql.Row;

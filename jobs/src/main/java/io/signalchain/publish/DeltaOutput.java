@@ -1,4 +1,4 @@
-package io.signalchain.output;
+package io.signalchain.publish;
 
 import static org.apache.spark.sql.functions.lit;
 

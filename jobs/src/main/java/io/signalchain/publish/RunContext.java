@@ -1,4 +1,4 @@
-package io.signalchain.output;
+package io.signalchain.publish;
 
 import io.signalchain.journey.AnalysisWindow;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.signalchain.output;
+package io.signalchain.publish;
 
 import java.sql.Timestamp;
 import java.time.Instant;
