@@ -65,4 +65,12 @@ public final class Errors {
         String.format(Locale.ROOT, "No SUCCEEDED run for %s in %s", date, runLog),
         "Run the job first (signalchain run), or pass the --output folder and --run-date of a succeeded run.", null);
   }
+
+  public static SignalchainException reportUnwritable(String location, String runDate, Throwable cause) {
+    return new SignalchainException(ExitCode.UNEXPECTED,
+        String.format(Locale.ROOT, "The HTML report of the run for %s cannot be written to %s: %s",
+            runDate, location, cause.getMessage()),
+        "The run's tables are published and need no rerun; make the folder writable (or pass --report-file), then "
+            + "write the report with: signalchain report --run-date " + runDate, cause);
+  }
 }

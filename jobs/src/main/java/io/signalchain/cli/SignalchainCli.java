@@ -5,10 +5,10 @@ import io.signalchain.config.SignalchainConfig;
 import io.signalchain.generate.GenerateOptions;
 import io.signalchain.generate.GenerateSummary;
 import io.signalchain.generate.SampleGenerator;
-import io.signalchain.publish.DeltaOutput;
 import io.signalchain.pipeline.InputCounts;
 import io.signalchain.pipeline.NightlyRun;
 import io.signalchain.pipeline.RunResult;
+import io.signalchain.publish.DeltaOutput;
 import io.signalchain.report.ReportData;
 import io.signalchain.report.ReportLoader;
 import io.signalchain.report.ReportWriter;
@@ -122,7 +122,7 @@ public final class SignalchainCli {
       String file) {
     ReportData data = ReportLoader.load(spark, new DeltaOutput(config.outputPath()), runDate);
     String location = file != null ? file : ReportWriter.defaultLocation(config.outputPath(), data.runDate());
-    return ReportWriter.write(spark, RunReport.html(data), location);
+    return ReportWriter.write(spark, RunReport.html(data), location, data.runDate());
   }
 
   /** --run-date D, or every day of --from D1 --to D2; empty for the configured default. */

@@ -1,8 +1,8 @@
 package io.signalchain.report;
 
+import io.signalchain.cli.Errors;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -19,7 +19,7 @@ public final class ReportWriter {
         "signalchain-" + runDate + ".html").toString();
   }
 
-  public static String write(SparkSession spark, String html, String location) {
+  public static String write(SparkSession spark, String html, String location, String runDate) {
     Path path = new Path(location);
     try {
       FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -29,7 +29,7 @@ public final class ReportWriter {
       }
       return fs.makeQualified(path).toString();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report to " + location, e);
+      throw Errors.reportUnwritable(location, runDate, e);
     }
   }
 }

@@ -80,6 +80,18 @@ class RunReportTest {
     assertTrue(none.err().contains("No SUCCEEDED run"), none.err());
   }
 
+  @Test
+  void aReportThatCannotBeWrittenSaysTheTablesArePublished() {
+    Path occupied = TestConfigs.write(dir.resolve("occupied"), "a file where the reports folder should be");
+    var r = CliRunner.run("report", "--output", SampleRun.output().toString(), "--report-file",
+        occupied.resolve("report.html").toString());
+    assertEquals(ExitCode.UNEXPECTED, r.code());
+    assertTrue(r.err().contains("The HTML report of the run for " + SampleRun.RUN_DATE + " cannot be written to"),
+        r.err());
+    assertTrue(r.err().contains("tables are published and need no rerun"), r.err());
+    assertTrue(r.err().contains("signalchain report --run-date " + SampleRun.RUN_DATE), r.err());
+  }
+
   /** Headless Chromium renders the page without console errors; the screenshot stays in target/. */
   @Test
   void rendersInARealBrowser() throws Exception {
