@@ -1,5 +1,7 @@
 package io.signalchain.report;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,13 +60,59 @@ final class Svg {
         .append(text(left - 4, 20, f("%.0f", maxY), "end", "tick"))
         .append(text(left, h - bottom + 16, f("%.1f", minX), "middle", "tick"))
         .append(text(w - 20, h - bottom + 16, f("%.1f", maxX), "middle", "tick"));
+    List<Label> labels = new ArrayList<>();
     for (Point p : points) {
       double x = px.applyAsDouble(p.x());
       double y = py.applyAsDouble(p.y());
-      svg.append(f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" class=\"%s\"/>", x, y, p.filled() ? "sig" : "nonsig"))
-          .append(text(x + 9, y + 4, p.label(), "start", ""));
+      svg.append(f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" class=\"%s\"/>", x, y, p.filled() ? "sig" : "nonsig"));
+      labels.add(Label.beside(p.label(), x, y, w));
+    }
+    for (Label label : Label.separated(labels)) {
+      svg.append(text(label.anchorX(), label.baseline(), label.text(), label.leftOfPoint() ? "end" : "start", ""));
     }
     return svg.append("</svg>").toString();
+  }
+
+  /**
+   * A point's label: right of the point, or left of it where it would leave the chart. Drivers
+   * with nearly the same importance and performance would print their names over each other, so
+   * {@link #separated} moves labels down until none overlaps another.
+   */
+  record Label(String text, double left, double right, double baseline, boolean leftOfPoint) {
+    static final double CHAR_WIDTH = 7; // 12px text, a generous average
+    static final double LINE = 13;
+
+    static Label beside(String text, double x, double y, int chartWidth) {
+      double width = text.length() * CHAR_WIDTH;
+      boolean leftOf = x + 9 + width > chartWidth;
+      return leftOf ? new Label(text, x - 9 - width, x - 9, y + 4, true) : new Label(text, x + 9, x + 9 + width, y + 4, false);
+    }
+
+    double anchorX() {
+      return leftOfPoint ? right : left;
+    }
+
+    boolean overlaps(Label other) {
+      // half a pixel of slack: a label moved exactly one line down must not count as overlapping
+      return left < other.right && other.left < right && Math.abs(baseline - other.baseline) < LINE - 0.5;
+    }
+
+    /** Top to bottom, each label moved down below every placed label it would overlap. */
+    static List<Label> separated(List<Label> labels) {
+      List<Label> placed = new ArrayList<>();
+      labels.stream().sorted(Comparator.comparingDouble(Label::baseline)).forEach(label -> {
+        Label moved = label;
+        for (Label clash = clash(moved, placed); clash != null; clash = clash(moved, placed)) {
+          moved = new Label(moved.text, moved.left, moved.right, clash.baseline + LINE, moved.leftOfPoint);
+        }
+        placed.add(moved);
+      });
+      return placed;
+    }
+
+    private static Label clash(Label label, List<Label> placed) {
+      return placed.stream().filter(label::overlaps).findFirst().orElse(null);
+    }
   }
 
   /** A bar left (negative) or right (positive) of a centre line, for gaps in percentage points. */
