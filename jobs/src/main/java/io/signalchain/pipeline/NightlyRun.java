@@ -40,7 +40,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The nightly job, one way through: read → validate → conform to the journey → analyse → write.
+ * The nightly job, one way through: read → validate → conform to the journey → analyse → publish.
  * Analyses are pure functions of the conformed signals; only this class reads and writes.
  */
 public final class NightlyRun {
