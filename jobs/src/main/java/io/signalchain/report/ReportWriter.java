@@ -4,6 +4,7 @@ import io.signalchain.cli.Errors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -23,7 +24,11 @@ public final class ReportWriter {
     Path path = new Path(location);
     try {
       FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      fs.setWriteChecksum(false); // one file for the reader, no hidden .crc beside it on a local disk
+      if (fs instanceof ChecksumFileSystem checksummed) {
+        // one file for the reader, no hidden .crc beside it on a local disk; the shared, cached
+        // file system Delta writes through keeps its checksums
+        fs = checksummed.getRawFileSystem();
+      }
       try (OutputStream out = fs.create(path, true)) {
         out.write(html.getBytes(StandardCharsets.UTF_8));
       }

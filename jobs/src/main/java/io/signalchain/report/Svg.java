@@ -100,13 +100,12 @@ final class Svg {
     /** Top to bottom, each label moved down below every placed label it would overlap. */
     static List<Label> separated(List<Label> labels) {
       List<Label> placed = new ArrayList<>();
-      labels.stream().sorted(Comparator.comparingDouble(Label::baseline)).forEach(label -> {
-        Label moved = label;
-        for (Label clash = clash(moved, placed); clash != null; clash = clash(moved, placed)) {
-          moved = new Label(moved.text, moved.left, moved.right, clash.baseline + LINE, moved.leftOfPoint);
+      for (Label label : labels.stream().sorted(Comparator.comparingDouble(Label::baseline)).toList()) {
+        for (Label clash = clash(label, placed); clash != null; clash = clash(label, placed)) {
+          label = new Label(label.text, label.left, label.right, clash.baseline + LINE, label.leftOfPoint);
         }
-        placed.add(moved);
-      });
+        placed.add(label);
+      }
       return placed;
     }
 

@@ -39,10 +39,6 @@ class NightlyRunEndToEndTest {
     output = home.resolve("delta");
   }
 
-  static CliRunner.Result run(String... args) {
-    return CliRunner.run(args);
-  }
-
   static Dataset<Row> table(String name) {
     return SharedSpark.session().read().format("delta").load(output.resolve(name).toString());
   }
@@ -56,7 +52,7 @@ class NightlyRunEndToEndTest {
   @Test
   @Order(1)
   void runOnTheSamplesWritesEveryTable() throws Exception {
-    var cli = run("run", "--run-date", RUN_DATE, "--output", output.toString());
+    var cli = CliRunner.run("run", "--run-date", RUN_DATE, "--output", output.toString());
     assertEquals(ExitCode.SUCCESS, cli.code(), cli.err());
     for (String t : TABLES) {
       assertTrue(Files.isDirectory(output.resolve(t).resolve("_delta_log")), t + " is a Delta table");
@@ -128,7 +124,7 @@ class NightlyRunEndToEndTest {
   @Order(4)
   void rerunningTheSameDateReplacesItsRows() {
     Map<String, Long> before = rowCounts();
-    var cli = run("run", "--run-date", RUN_DATE, "--output", output.toString());
+    var cli = CliRunner.run("run", "--run-date", RUN_DATE, "--output", output.toString());
     assertEquals(ExitCode.SUCCESS, cli.code(), cli.err());
     Map<String, Long> after = rowCounts();
     for (String t : TABLES) {
@@ -142,7 +138,7 @@ class NightlyRunEndToEndTest {
   @Order(5)
   void anotherDateLeavesTheFirstUntouched() {
     long first = table("step_kpis").filter("run_date = '" + RUN_DATE + "'").count();
-    var cli = run("run", "--run-date", "2026-10-15", "--output", output.toString());
+    var cli = CliRunner.run("run", "--run-date", "2026-10-15", "--output", output.toString());
     assertEquals(ExitCode.SUCCESS, cli.code(), cli.err());
     assertEquals(first, table("step_kpis").filter("run_date = '" + RUN_DATE + "'").count());
     assertEquals(2, table("step_kpis").select("run_date").distinct().count());
