@@ -12,7 +12,7 @@ import io.signalchain.config.Channel;
 import io.signalchain.config.ChannelMixSettings;
 import io.signalchain.config.SignalchainConfig;
 import io.signalchain.journey.JourneyConformance;
-import io.signalchain.kpi.StepKpis;
+import io.signalchain.journey.ContactCost;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -45,7 +45,7 @@ public final class ChannelMix {
     List<String> keys = List.of(UNIT, "channel");
     Dataset<Row> plan = plan(surveys, config);
     Dataset<Row> contactCounts = contacts.groupBy(UNIT, "channel")
-        .agg(count(lit(1)).as("contacts"), sum(StepKpis.contactCost(config)).as("contact_cost_eur"));
+        .agg(count(lit(1)).as("contacts"), sum(ContactCost.of(config)).as("contact_cost_eur"));
     Dataset<Row> completions = volumes.filter(selfServiceChannel(config))
         .groupBy(UNIT, "channel").agg(sum("volume").as("self_service_completions"));
     Column w = col("weight");

@@ -9,7 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import io.signalchain.kpi.StepKpis;
+import io.signalchain.journey.ContactCost;
 import io.signalchain.config.SignalchainConfig;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -32,7 +32,7 @@ public final class ContactReasons {
     Dataset<Row> byReason = contacts
         .withColumn("reason_label", when(reason.isNull().or(reason.equalTo("")), lit(NO_REASON)).otherwise(reason))
         .groupBy(UNIT, "reason_label")
-        .agg(count(lit(1)).as("contacts"), sum(StepKpis.contactCost(config)).as("cost_eur"));
+        .agg(count(lit(1)).as("contacts"), sum(ContactCost.of(config)).as("cost_eur"));
     // Ties on contacts are broken by the reason text, so the rank is the same on every run.
     var byContacts = Window.partitionBy(UNIT).orderBy(col("contacts").desc(), col("reason_label").asc());
     Column stepContacts = sum("contacts").over(Window.partitionBy(UNIT));

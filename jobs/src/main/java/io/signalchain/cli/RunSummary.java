@@ -2,6 +2,7 @@ package io.signalchain.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.signalchain.errors.ExitCode;
 import io.signalchain.pipeline.InputCounts;
 import io.signalchain.pipeline.RunResult;
 import java.util.LinkedHashMap;

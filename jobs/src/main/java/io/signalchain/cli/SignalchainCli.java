@@ -2,6 +2,9 @@ package io.signalchain.cli;
 
 import io.signalchain.config.ConfigLoader;
 import io.signalchain.config.SignalchainConfig;
+import io.signalchain.errors.Errors;
+import io.signalchain.errors.ExitCode;
+import io.signalchain.errors.SignalchainException;
 import io.signalchain.generate.GenerateOptions;
 import io.signalchain.generate.GenerateSummary;
 import io.signalchain.generate.SampleGenerator;

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.signalchain.cli.Errors;
-import io.signalchain.drivers.stats.ShapleyDecomposition;
+import io.signalchain.errors.Errors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -261,8 +260,8 @@ public final class ConfigLoader {
       throw node.fail("min_answer_share", "must be a share in (0, 1], found " + minAnswerShare);
     }
     int maxShapley = node.integer("max_shapley_drivers", 20);
-    if (maxShapley < 1 || maxShapley > ShapleyDecomposition.HARD_MAX_DRIVERS) {
-      throw node.fail("max_shapley_drivers", "must be between 1 and " + ShapleyDecomposition.HARD_MAX_DRIVERS
+    if (maxShapley < 1 || maxShapley > DriverSettings.MAX_EXACT_SHAPLEY_DRIVERS) {
+      throw node.fail("max_shapley_drivers", "must be between 1 and " + DriverSettings.MAX_EXACT_SHAPLEY_DRIVERS
           + " (2^k subset R² values are kept in memory), found " + maxShapley);
     }
     ConfigNode perStepNode = node.child("per_step");

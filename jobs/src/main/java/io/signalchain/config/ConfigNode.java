@@ -1,8 +1,8 @@
 package io.signalchain.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.signalchain.cli.Errors;
-import io.signalchain.cli.SignalchainException;
+import io.signalchain.errors.Errors;
+import io.signalchain.errors.SignalchainException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;

@@ -10,6 +10,9 @@ import java.util.Map;
  */
 public record DriverSettings(String outcome, int minResponses, double minAnswerShare, int maxShapleyDrivers,
     Map<String, List<String>> perStep) {
+  /** Beyond this the 2^k subset table of exact Shapley does not fit a sensible heap (2^26 doubles = 512 MiB). */
+  public static final int MAX_EXACT_SHAPLEY_DRIVERS = 26;
+
   public DriverSettings {
     perStep = Map.copyOf(perStep);
   }

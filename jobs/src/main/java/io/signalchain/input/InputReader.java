@@ -1,6 +1,6 @@
 package io.signalchain.input;
 
-import io.signalchain.cli.Errors;
+import io.signalchain.errors.Errors;
 import io.signalchain.config.InputSpec;
 import java.util.ArrayList;
 import java.util.Arrays;

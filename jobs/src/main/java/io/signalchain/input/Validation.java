@@ -13,7 +13,7 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import io.signalchain.cli.Errors;
+import io.signalchain.errors.Errors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -7,17 +7,15 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
-import io.signalchain.config.Channel;
 import io.signalchain.config.SignalchainConfig;
+import io.signalchain.journey.ContactCost;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 
 /**
  * The step_kpis table: per journey step (and parent over its sub-steps) what customers say and
@@ -81,15 +79,6 @@ public final class StepKpis {
         count(when(type.equalTo("question"), 1)).as("questions"),
         count(when(type.equalTo("request"), 1)).as("requests"),
         count(when(type.equalTo("compliment"), 1)).as("compliments"),
-        sum(contactCost(config)).as("contact_cost_eur"));
-  }
-
-  /** A contact's own cost, or else its channel's configured cost per contact. */
-  public static Column contactCost(SignalchainConfig config) {
-    List<Channel> channels = List.copyOf(config.channels().values());
-    Column costs = functions.map_from_arrays(
-        functions.array(channels.stream().map(c -> lit(c.id())).toArray(Column[]::new)),
-        functions.array(channels.stream().map(c -> lit(c.costPerContactEur())).toArray(Column[]::new)));
-    return coalesce(col("cost_eur"), try_element_at(costs, col("channel")));
+        sum(ContactCost.of(config)).as("contact_cost_eur"));
   }
 }

@@ -8,8 +8,8 @@ import static org.apache.spark.sql.functions.to_date;
 
 import io.signalchain.channels.ChannelMix;
 import io.signalchain.channels.ContactReasons;
-import io.signalchain.cli.Errors;
-import io.signalchain.cli.SignalchainException;
+import io.signalchain.errors.Errors;
+import io.signalchain.errors.SignalchainException;
 import io.signalchain.config.SignalchainConfig;
 import io.signalchain.drivers.DriverStage;
 import io.signalchain.drivers.DriverTables;

@@ -3,7 +3,7 @@ package io.signalchain.report;
 import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
-import io.signalchain.cli.Errors;
+import io.signalchain.errors.Errors;
 import io.signalchain.publish.DeltaOutput;
 import io.signalchain.publish.RunLog;
 import java.time.LocalDate;

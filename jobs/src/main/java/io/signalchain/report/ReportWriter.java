@@ -1,6 +1,6 @@
 package io.signalchain.report;
 
-import io.signalchain.cli.Errors;
+import io.signalchain.errors.Errors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package io.signalchain.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.signalchain.errors.ExitCode;
 import io.signalchain.generate.PlantedEffects;
 import io.signalchain.testing.CliRunner;
 import io.signalchain.testing.SharedSpark;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.signalchain.cli.ExitCode;
+import io.signalchain.errors.ExitCode;
 import io.signalchain.testing.CliRunner;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.signalchain.cli.ExitCode;
-import io.signalchain.cli.SignalchainException;
+import io.signalchain.errors.ExitCode;
+import io.signalchain.errors.SignalchainException;
 import io.signalchain.testing.TestConfigs;
 import java.io.IOException;
 import java.nio.file.Files;

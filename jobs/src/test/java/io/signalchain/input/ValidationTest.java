@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.signalchain.cli.ExitCode;
-import io.signalchain.cli.SignalchainException;
+import io.signalchain.errors.ExitCode;
+import io.signalchain.errors.SignalchainException;
 import io.signalchain.config.InputSpec;
 import io.signalchain.config.SignalchainConfig;
 import io.signalchain.testing.SharedSpark;

@@ -3,7 +3,7 @@ package io.signalchain.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.signalchain.cli.ExitCode;
+import io.signalchain.errors.ExitCode;
 import io.signalchain.cli.SignalchainCli;
 import io.signalchain.testing.CliRunner;
 import io.signalchain.testing.SharedSpark;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.signalchain.cli.ExitCode;
+import io.signalchain.errors.ExitCode;
 import io.signalchain.testing.CliRunner;
 import io.signalchain.testing.TestConfigs;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.signalchain.cli.ExitCode;
+import io.signalchain.errors.ExitCode;
 import io.signalchain.testing.CliRunner;
 import io.signalchain.testing.SampleRun;
 import io.signalchain.testing.TestConfigs;

@@ -1,6 +1,6 @@
 package io.signalchain.testing;
 
-import io.signalchain.cli.ExitCode;
+import io.signalchain.errors.ExitCode;
 import io.signalchain.cli.SignalchainCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

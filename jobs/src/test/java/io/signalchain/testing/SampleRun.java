@@ -2,7 +2,7 @@ package io.signalchain.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.signalchain.cli.ExitCode;
+import io.signalchain.errors.ExitCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.signalchain.drivers.stats;
 
+import io.signalchain.config.DriverSettings;
 import org.apache.commons.math3.util.CombinatoricsUtils;
 
 /**
@@ -18,8 +19,8 @@ public final class ShapleyDecomposition {
   /** Default maximum number of drivers for the exact decomposition. */
   public static final int DEFAULT_MAX_DRIVERS = 20;
 
-  /** Beyond this the 2^k subset table does not fit in a sensible heap (2^26 doubles = 512 MiB). */
-  public static final int HARD_MAX_DRIVERS = 26;
+  /** Beyond this the 2^k subset table does not fit in a sensible heap. */
+  public static final int HARD_MAX_DRIVERS = DriverSettings.MAX_EXACT_SHAPLEY_DRIVERS;
 
   static final int REBUILD_INTERVAL = 1 << 10;
 

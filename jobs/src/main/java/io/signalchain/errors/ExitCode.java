@@ -1,4 +1,4 @@
-package io.signalchain.cli;
+package io.signalchain.errors;
 
 /** The process exit codes orchestrators act on; documented in the README. */
 public enum ExitCode {

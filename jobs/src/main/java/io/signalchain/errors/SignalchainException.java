@@ -1,4 +1,4 @@
-package io.signalchain.cli;
+package io.signalchain.errors;
 
 /**
  * A failure the user can act on: the message says what is wrong and why, {@link #remedy()} says

@@ -1,4 +1,4 @@
-package io.signalchain.cli;
+package io.signalchain.errors;
 
 import java.util.Locale;
 
