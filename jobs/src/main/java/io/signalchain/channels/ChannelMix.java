@@ -12,7 +12,7 @@ import io.signalchain.config.Channel;
 import io.signalchain.config.ChannelMixSettings;
 import io.signalchain.config.SignalchainConfig;
 import io.signalchain.journey.JourneyConformance;
-import io.signalchain.journey.ContactCost;
+import io.signalchain.journey.ContactGroups;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -40,12 +40,16 @@ public final class ChannelMix {
 
   private ChannelMix() {}
 
-  public static Dataset<Row> compute(Dataset<Row> surveys, Dataset<Row> contacts, Dataset<Row> volumes,
+  /**
+   * @param contactGroups the run's contacts counted per unit, channel, type and reason ({@link
+   *     ContactGroups})
+   */
+  public static Dataset<Row> compute(Dataset<Row> surveys, Dataset<Row> contactGroups, Dataset<Row> volumes,
       SignalchainConfig config) {
     List<String> keys = List.of(UNIT, "channel");
     Dataset<Row> plan = plan(surveys, config);
-    Dataset<Row> contactCounts = contacts.groupBy(UNIT, "channel")
-        .agg(count(lit(1)).as("contacts"), sum(ContactCost.of(config)).as("contact_cost_eur"));
+    Dataset<Row> contactCounts = contactGroups.groupBy(UNIT, "channel")
+        .agg(sum(ContactGroups.CONTACTS).as("contacts"), sum(ContactGroups.COST_EUR).as("contact_cost_eur"));
     Dataset<Row> completions = volumes.filter(selfServiceChannel(config))
         .groupBy(UNIT, "channel").agg(sum("volume").as("self_service_completions"));
     Column w = col("weight");

@@ -2,14 +2,12 @@ package io.signalchain.channels;
 
 import static io.signalchain.journey.JourneyConformance.UNIT;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.trim;
-import static org.apache.spark.sql.functions.when;
 
-import io.signalchain.journey.ContactCost;
+import io.signalchain.journey.ContactGroups;
 import io.signalchain.config.SignalchainConfig;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,13 +24,17 @@ public final class ContactReasons {
 
   private ContactReasons() {}
 
-  /** The top {@code contact_reasons.top_n} reasons per unit of the conformed contacts. */
-  public static Dataset<Row> compute(Dataset<Row> contacts, SignalchainConfig config) {
-    Column reason = trim(col("reason"));
-    Dataset<Row> byReason = contacts
-        .withColumn("reason_label", when(reason.isNull().or(reason.equalTo("")), lit(NO_REASON)).otherwise(reason))
+  /**
+   * The top {@code contact_reasons.top_n} reasons per unit.
+   *
+   * @param contactGroups the run's contacts counted per unit, channel, type and reason ({@link
+   *     ContactGroups})
+   */
+  public static Dataset<Row> compute(Dataset<Row> contactGroups, SignalchainConfig config) {
+    Dataset<Row> byReason = contactGroups
+        .withColumn("reason_label", coalesce(col(ContactGroups.REASON), lit(NO_REASON)))
         .groupBy(UNIT, "reason_label")
-        .agg(count(lit(1)).as("contacts"), sum(ContactCost.of(config)).as("cost_eur"));
+        .agg(sum(ContactGroups.CONTACTS).as("contacts"), sum(ContactGroups.COST_EUR).as("cost_eur"));
     // Ties on contacts are broken by the reason text, so the rank is the same on every run.
     var byContacts = Window.partitionBy(UNIT).orderBy(col("contacts").desc(), col("reason_label").asc());
     Column stepContacts = sum("contacts").over(Window.partitionBy(UNIT));

@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import scala.Tuple2;
 
 /**
  * Driver analysis of every step in one pass over the survey responses: a single distributed
@@ -60,9 +62,21 @@ public final class DriverStage {
 
   /**
    * The one distributed pass: moments per (unit, pattern of answered drivers), folded per
-   * partition and merged on the driver (a few thousand small matrices at most, never rows).
+   * partition and combined by key on the executors, so the driver receives one partial per
+   * (unit, pattern) whatever the number of partitions (small matrices, never rows).
    */
   static List<PatternMoments> aggregate(Dataset<Row> surveys, String outcome, List<String> driverColumns) {
+    JavaRDD<PatternMoments> partials = partitionPartials(surveys, outcome, driverColumns);
+    int reducers = Math.max(1, Math.min(partials.getNumPartitions(), partials.context().defaultParallelism()));
+    return partials
+        .mapToPair(p -> new Tuple2<>(new Key(p.unit(), p.pattern()), p.moments()))
+        .reduceByKey(Moments::merge, reducers)
+        .map(e -> new PatternMoments(e._1().unit(), e._1().pattern(), e._2()))
+        .collect();
+  }
+
+  /** Each partition's moments per (unit, pattern), before they are combined. */
+  static JavaRDD<PatternMoments> partitionPartials(Dataset<Row> surveys, String outcome, List<String> driverColumns) {
     Column pattern = lit(0L);
     List<Column> columns = new ArrayList<>(List.of(col(UNIT), lit(0L), col(outcome).cast("double"),
         col("weight").cast("double")));
@@ -72,16 +86,12 @@ public final class DriverStage {
       columns.add(driver.cast("double"));
     }
     columns.set(1, pattern);
-    List<PatternMoments> partials = surveys.filter(col(outcome).isNotNull())
+    return surveys.filter(col(outcome).isNotNull())
         .select(columns.toArray(Column[]::new))
         .queryExecution().toRdd().toJavaRDD()
-        .mapPartitions(new PartitionMoments())
-        .collect();
-    Map<String, Map<Long, PatternMoments>> merged = new LinkedHashMap<>();
-    for (PatternMoments p : partials) {
-      merged.computeIfAbsent(p.unit(), u -> new LinkedHashMap<>())
-          .merge(p.pattern(), p, (a, b) -> new PatternMoments(a.unit(), a.pattern(), a.moments().merge(b.moments())));
-    }
-    return merged.values().stream().flatMap(m -> m.values().stream()).toList();
+        .mapPartitions(new PartitionMoments());
   }
+
+  /** The key the partials are combined by. */
+  private record Key(String unit, long pattern) implements java.io.Serializable {}
 }

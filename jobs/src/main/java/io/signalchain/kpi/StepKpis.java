@@ -5,12 +5,11 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.signalchain.config.SignalchainConfig;
-import io.signalchain.journey.ContactCost;
+import io.signalchain.journey.ContactGroups;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,13 +25,17 @@ import org.apache.spark.sql.SparkSession;
 public final class StepKpis {
   private StepKpis() {}
 
-  public static Dataset<Row> compute(Dataset<Row> surveys, Dataset<Row> contacts, Dataset<Row> volumes,
+  /**
+   * @param contactGroups the run's contacts counted per unit, channel, type and reason ({@link
+   *     ContactGroups})
+   */
+  public static Dataset<Row> compute(Dataset<Row> surveys, Dataset<Row> contactGroups, Dataset<Row> volumes,
       List<String> units, SignalchainConfig config) {
     SparkSession spark = surveys.sparkSession();
     Dataset<Row> all = spark.createDataset(units, org.apache.spark.sql.Encoders.STRING()).toDF(UNIT);
     Dataset<Row> kpis = all
         .join(surveyKpis(surveys, config), UNIT, "left")
-        .join(contactKpis(contacts, config), UNIT, "left")
+        .join(contactKpis(contactGroups), UNIT, "left")
         .join(volumes.groupBy(UNIT).agg(sum("volume").as("process_volume")), UNIT, "left");
     return kpis.select(
         col(UNIT).as("step_id"),
@@ -71,14 +74,15 @@ public final class StepKpis {
         sum(effortW.multiply(col("effort"))).divide(sum(effortW)).as("effort_mean"));
   }
 
-  static Dataset<Row> contactKpis(Dataset<Row> contacts, SignalchainConfig config) {
-    Column type = lower(col("contact_type"));
-    return contacts.groupBy(UNIT).agg(
-        count(lit(1)).as("contacts"),
-        count(when(type.equalTo("complaint"), 1)).as("complaints"),
-        count(when(type.equalTo("question"), 1)).as("questions"),
-        count(when(type.equalTo("request"), 1)).as("requests"),
-        count(when(type.equalTo("compliment"), 1)).as("compliments"),
-        sum(ContactCost.of(config)).as("contact_cost_eur"));
+  static Dataset<Row> contactKpis(Dataset<Row> contactGroups) {
+    Column type = col(ContactGroups.CONTACT_TYPE);
+    Column contacts = col(ContactGroups.CONTACTS);
+    return contactGroups.groupBy(UNIT).agg(
+        sum(contacts).as("contacts"),
+        sum(when(type.equalTo("complaint"), contacts).otherwise(0L)).as("complaints"),
+        sum(when(type.equalTo("question"), contacts).otherwise(0L)).as("questions"),
+        sum(when(type.equalTo("request"), contacts).otherwise(0L)).as("requests"),
+        sum(when(type.equalTo("compliment"), contacts).otherwise(0L)).as("compliments"),
+        sum(ContactGroups.COST_EUR).as("contact_cost_eur"));
   }
 }

@@ -18,6 +18,7 @@ import io.signalchain.input.InputReader;
 import io.signalchain.input.ValidatedInput;
 import io.signalchain.input.Validation;
 import io.signalchain.journey.AnalysisWindow;
+import io.signalchain.journey.ContactGroups;
 import io.signalchain.journey.JourneyConformance;
 import io.signalchain.journey.JourneyStepsTable;
 import io.signalchain.kpi.StepKpis;
@@ -174,12 +175,14 @@ public final class NightlyRun {
     List<String> units = JourneyStepsTable.units(journey);
 
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    // The contacts are read once: three tables sum these few rows per unit, channel, type and reason.
+    Dataset<Row> contactGroups = ContactGroups.of(contacts, config).localCheckpoint();
     // Small, and read twice (its own table and the priorities): computed once.
-    Dataset<Row> stepKpis = StepKpis.compute(surveys, contacts, volumes, units, config).localCheckpoint();
+    Dataset<Row> stepKpis = StepKpis.compute(surveys, contactGroups, volumes, units, config).localCheckpoint();
     tables.put("step_kpis", stepKpis);
     tables.put("step_priority", StepPriority.compute(stepKpis, config));
-    tables.put("channel_mix", ChannelMix.compute(surveys, contacts, volumes, config));
-    tables.put("contact_reasons", ContactReasons.compute(contacts, config));
+    tables.put("channel_mix", ChannelMix.compute(surveys, contactGroups, volumes, config));
+    tables.put("contact_reasons", ContactReasons.compute(contactGroups, config));
     try (Stage stage = Stage.start("driver analysis")) {
       DriverTables drivers = DriverStage.analyse(surveys,
           inputs.get(InputContracts.SURVEY_RESPONSES).driverColumns(), journey.ids(), config.drivers());

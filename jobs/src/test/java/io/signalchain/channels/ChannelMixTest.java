@@ -1,9 +1,11 @@
 package io.signalchain.channels;
 
 import static io.signalchain.testing.DataFrameAssertions.assertApproximatelyEqual;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.signalchain.config.SignalchainConfig;
+import io.signalchain.journey.ContactGroups;
 import io.signalchain.journey.JourneyConformance;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
@@ -59,7 +61,9 @@ class ChannelMixTest {
   private Dataset<Row> mix(SignalchainConfig config) {
     var journey = config.journey();
     return ChannelMix.compute(JourneyConformance.toUnits(surveys(), journey),
-        JourneyConformance.toUnits(contacts(), journey), JourneyConformance.toUnits(volumes(), journey), config);
+        ContactGroups.of(JourneyConformance.toUnits(contacts().withColumn("contact_type", lit("question"))
+            .withColumn("reason", lit(null).cast("string")), journey), config),
+        JourneyConformance.toUnits(volumes(), journey), config);
   }
 
   @Test

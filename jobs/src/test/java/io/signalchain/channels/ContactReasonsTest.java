@@ -1,8 +1,10 @@
 package io.signalchain.channels;
 
 import static io.signalchain.testing.DataFrameAssertions.assertApproximatelyEqual;
+import static org.apache.spark.sql.functions.lit;
 
 import io.signalchain.config.SignalchainConfig;
+import io.signalchain.journey.ContactGroups;
 import io.signalchain.journey.JourneyConformance;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
@@ -35,7 +37,8 @@ class ContactReasonsTest {
           (cast(null as string), 'letter', 'x', cast(null as double))
         as t(step_id, channel, reason, cost_eur)""");
 
-    Dataset<Row> actual = ContactReasons.compute(JourneyConformance.toUnits(contacts, TOP_3.journey()), TOP_3)
+    Dataset<Row> actual = ContactReasons.compute(ContactGroups.of(
+        JourneyConformance.toUnits(contacts.withColumn("contact_type", lit("question")), TOP_3.journey()), TOP_3), TOP_3)
         .orderBy("step_id", "reason_rank");
 
     // step_id, reason, contacts, share, cost_eur, reason_rank, step_contacts

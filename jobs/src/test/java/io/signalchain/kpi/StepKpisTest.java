@@ -1,9 +1,11 @@
 package io.signalchain.kpi;
 
 import static io.signalchain.testing.DataFrameAssertions.assertApproximatelyEqual;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.signalchain.config.SignalchainConfig;
+import io.signalchain.journey.ContactGroups;
 import io.signalchain.journey.JourneyConformance;
 import io.signalchain.journey.JourneyStepsTable;
 import io.signalchain.testing.SharedSpark;
@@ -45,7 +47,9 @@ class StepKpisTest {
     var journey = CONFIG.journey();
 
     Dataset<Row> kpis = StepKpis.compute(JourneyConformance.toUnits(surveys, journey),
-        JourneyConformance.toUnits(contacts, journey), JourneyConformance.toUnits(volumes, journey),
+        ContactGroups.of(JourneyConformance.toUnits(contacts.withColumn("reason", lit(null).cast("string")), journey),
+            CONFIG),
+        JourneyConformance.toUnits(volumes, journey),
         JourneyStepsTable.units(journey), CONFIG);
 
     assertEquals(JourneyStepsTable.units(journey).size(), kpis.count(), "every step has a row, with or without data");

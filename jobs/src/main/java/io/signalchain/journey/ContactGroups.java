@@ -1,0 +1,40 @@
+package io.signalchain.journey;
+
+import static io.signalchain.journey.JourneyConformance.UNIT;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import io.signalchain.config.SignalchainConfig;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The run's contacts counted once, for every analysis of contacts: one row per unit, channel,
+ * contact type (lower case) and reason (trimmed; null where the contact has none) with the
+ * number of contacts and their cost ({@link ContactCost}). Step KPIs, the channel mix and the
+ * contact reasons all group the same contacts more coarsely, so each sums these few rows instead
+ * of reading every contact again.
+ */
+public final class ContactGroups {
+  public static final String CONTACT_TYPE = "contact_type";
+  public static final String REASON = "reason";
+  public static final String CONTACTS = "contacts";
+  public static final String COST_EUR = "cost_eur";
+
+  private ContactGroups() {}
+
+  /** @param contacts validated contacts on their units ({@link JourneyConformance#toUnits}) */
+  public static Dataset<Row> of(Dataset<Row> contacts, SignalchainConfig config) {
+    Column reason = trim(col("reason"));
+    return contacts
+        .groupBy(col(UNIT), col("channel"), lower(col("contact_type")).as(CONTACT_TYPE),
+            when(reason.notEqual(""), reason).as(REASON))
+        .agg(count(lit(1)).as(CONTACTS), sum(ContactCost.of(config)).as(COST_EUR));
+  }
+}

@@ -1,0 +1,117 @@
+package io.signalchain.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.signalchain.testing.CliRunner;
+import io.signalchain.testing.SampleRun;
+import io.signalchain.testing.SharedSpark;
+import io.signalchain.testing.TestConfigs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The analysis tables of the sample run stay what they were: each is compared, row by row and
+ * cell by cell, with a reference kept as CSV under src/test/resources/reference/sample-run/
+ * (written by the code before the analyses shared their aggregates and the driver stage reduced
+ * its partials on the executors). Numbers may differ by summation order only: 1e-9, relative to
+ * the larger of 1 and the value. The run's identity (run_id, run_date) and timestamps are left out.
+ *
+ * <p>After an intended change of a table, rewrite the references with
+ * {@code -Dreference.update=true} and review the diff.
+ */
+class SampleRunReferenceTest {
+  private static final double TOLERANCE = 1e-9;
+  /** How a missing value is written in the references (an empty quoted field is an empty string). */
+  private static final String NULL = "NULL";
+  private static final Path REFERENCES = TestConfigs.repositoryRoot()
+      .resolve("jobs/src/test/resources/reference/sample-run");
+
+  @ParameterizedTest
+  @ValueSource(strings = {"step_kpis", "step_priority", "channel_mix", "contact_reasons", "driver_models",
+      "driver_importance", "journey_steps"})
+  void theTableEqualsTheReference(String table) throws IOException {
+    Dataset<Row> actual = comparable(CliRunner.table(SampleRun.output(), table));
+    Path reference = REFERENCES.resolve(table + ".csv");
+    if (Boolean.getBoolean("reference.update")) {
+      Files.createDirectories(REFERENCES);
+      Files.writeString(reference, csv(actual));
+    }
+    assertTrue(Files.isRegularFile(reference), "no reference at " + reference
+        + "; write it with -Dreference.update=true from a trusted version");
+    Dataset<Row> expected = SharedSpark.session().read().schema(actual.schema()).option("header", "true")
+        .option("multiLine", "true").option("escape", "\"").option("nullValue", NULL).csv(reference.toString());
+    assertTablesEqual(table, expected.collectAsList(), actual.collectAsList(), actual.schema());
+  }
+
+  /** Without the run's identity and clock, ordered by every column (keys come first). */
+  private static Dataset<Row> comparable(Dataset<Row> table) {
+    List<String> kept = new ArrayList<>();
+    for (StructField f : table.schema().fields()) {
+      boolean identity = f.name().equals("run_id") || f.name().equals("run_date");
+      if (!identity && !f.dataType().equals(DataTypes.TimestampType)) {
+        kept.add(f.name());
+      }
+    }
+    Column[] columns = kept.stream().map(table::col).toArray(Column[]::new);
+    return table.select(columns).orderBy(columns);
+  }
+
+  private static void assertTablesEqual(String table, List<Row> expected, List<Row> actual, StructType schema) {
+    assertEquals(expected.size(), actual.size(), table + ": rows");
+    int compared = 0;
+    for (int r = 0; r < expected.size(); r++) {
+      for (int c = 0; c < schema.size(); c++) {
+        Object e = expected.get(r).get(c);
+        Object a = actual.get(r).get(c);
+        String where = table + " row " + r + " (" + expected.get(r).get(0) + ") column " + schema.fields()[c].name();
+        if (e == null || a == null) {
+          assertEquals(e, a, where);
+        } else if (e instanceof Double d) {
+          double x = (Double) a;
+          if (!(Math.abs(d - x) <= TOLERANCE * Math.max(1.0, Math.abs(d)))) {
+            fail(where + ": expected " + d + " but was " + x);
+          }
+        } else {
+          assertEquals(e, a, where);
+        }
+        compared++;
+      }
+    }
+    assertTrue(compared > 0, table + ": nothing compared");
+  }
+
+  private static String csv(Dataset<Row> table) {
+    StringBuilder out = new StringBuilder(String.join(",", table.columns())).append('\n');
+    DataType[] types = Arrays.stream(table.schema().fields()).map(StructField::dataType).toArray(DataType[]::new);
+    for (Row row : table.collectAsList()) {
+      for (int c = 0; c < types.length; c++) {
+        if (c > 0) {
+          out.append(',');
+        }
+        Object value = row.get(c);
+        if (value instanceof String s) {
+          out.append('"').append(s.replace("\"", "\"\"")).append('"');
+        } else {
+          out.append(value == null ? NULL : value);
+        }
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+}
