@@ -28,7 +28,6 @@ public final class ConfigLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Pattern STEP_ID = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*");
   private static final Pattern NAME = Pattern.compile("[a-z0-9_]+");
-  private static final Set<String> FORMATS = Set.of("csv", "parquet", "delta");
   private static final Set<String> OUTCOMES = Set.of("satisfaction", "nps", "effort");
 
   private ConfigLoader() {}
@@ -52,11 +51,11 @@ public final class ConfigLoader {
     ConfigNode inputsNode = root.requiredChild("inputs");
     for (String name : SignalchainConfig.INPUT_NAMES) {
       ConfigNode input = inputsNode.requiredChild(name);
-      String format = input.string("format", "csv").toLowerCase();
-      if (!FORMATS.contains(format)) {
-        throw input.fail("format", "expected csv, parquet or delta, found '" + format + "'");
-      }
-      inputs.put(name, new InputSpec(resolve(base, input.requiredString("path")), format));
+      String formatName = input.string("format", InputFormat.CSV.id());
+      InputFormat format = InputFormat.fromId(formatName).orElseThrow(() -> input.fail("format",
+          "expected " + InputFormat.choices() + ", found '" + formatName + "'"));
+      boolean multiline = input.bool("multiline", InputSpec.DEFAULT_MULTILINE);
+      inputs.put(name, new InputSpec(resolve(base, input.requiredString("path")), format, multiline));
       input.rejectUnknownKeys();
     }
     inputsNode.rejectUnknownKeys();

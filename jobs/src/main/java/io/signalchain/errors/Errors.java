@@ -38,6 +38,21 @@ public final class Errors {
         "Export the input with the column names of the input contract (docs/inputs.md); names are exact.", null);
   }
 
+  public static SignalchainException duplicateColumns(String source, String file, String column, String first,
+      String second) {
+    return new SignalchainException(ExitCode.INPUT_UNREADABLE,
+        String.format(Locale.ROOT, "Input %s: %s has two columns that both read as %s: '%s' and '%s' "
+            + "(column names are matched ignoring case and surrounding spaces)", source, file, column, first, second),
+        "Keep one of the two columns in the export (or rename the other), then run again.", null);
+  }
+
+  public static SignalchainException badDriverColumn(String source, String file, String column) {
+    return new SignalchainException(ExitCode.INPUT_UNREADABLE,
+        String.format(Locale.ROOT, "Input %s: %s has a driver column '%s' whose name is not driver_ followed by "
+            + "letters, digits or underscores", source, file, column),
+        "Rename the column in the export, e.g. driver_waiting_time (docs/inputs.md), then run again.", null);
+  }
+
   public static SignalchainException emptyInput(String source, String path) {
     return new SignalchainException(ExitCode.DATA_QUALITY,
         String.format(Locale.ROOT, "Input %s at %s holds no rows", source, path),

@@ -48,7 +48,7 @@ public final class Validation {
     }
 
     Column rawRecord = coalesce(col(InputReader.CORRUPT_RECORD), to_json(struct(Arrays.stream(raw.columns())
-        .filter(c -> !c.equals(InputReader.CORRUPT_RECORD)).map(c -> col(c).cast("string").as(c))
+        .filter(c -> !c.equals(InputReader.CORRUPT_RECORD)).map(c -> col(InputReader.quoted(c)).cast("string").as(c))
         .toArray(Column[]::new))));
     List<Column> problems = new ArrayList<>();
     problems.add(when(col(InputReader.CORRUPT_RECORD).isNotNull(),

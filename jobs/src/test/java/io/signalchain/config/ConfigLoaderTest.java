@@ -58,9 +58,27 @@ class ConfigLoaderTest {
   void overridesAreAppliedAndValidated() {
     SignalchainConfig c = TestConfigs.defaults(Map.of("analysis.window_days", "30", "inputs.contacts.format", "parquet"));
     assertEquals(30, c.windowDays());
-    assertEquals("parquet", c.input("contacts").format());
+    assertEquals(InputFormat.PARQUET, c.input("contacts").format());
     var e = assertThrows(SignalchainException.class, () -> TestConfigs.defaults(Map.of("analysis.window_days", "0")));
     assertTrue(e.getMessage().contains("analysis.window_days"), e.getMessage());
+  }
+
+  @Test
+  void inputFormatIsParsedOnceIntoItsEnumAndMultilineIsAnInputOption() {
+    SignalchainConfig c = TestConfigs.defaults(Map.of("inputs.contacts.format", " Delta",
+        "inputs.contacts.multiline", "false"));
+    assertEquals(InputFormat.DELTA, c.input("contacts").format());
+    assertFalse(c.input("contacts").multiline());
+    assertEquals(InputFormat.CSV, c.input("survey_responses").format());
+    assertTrue(c.input("survey_responses").multiline(), "quoted line breaks are read unless switched off");
+    var format = assertThrows(SignalchainException.class,
+        () -> TestConfigs.defaults(Map.of("inputs.contacts.format", "xlsx")));
+    assertEquals(ExitCode.USAGE_OR_CONFIGURATION, format.exitCode());
+    assertTrue(format.getMessage().contains("'inputs.contacts.format': expected csv, parquet or delta, found 'xlsx'"),
+        format.getMessage());
+    var multiline = assertThrows(SignalchainException.class,
+        () -> TestConfigs.defaults(Map.of("inputs.contacts.multiline", "sometimes")));
+    assertTrue(multiline.getMessage().contains("inputs.contacts.multiline"), multiline.getMessage());
   }
 
   @ParameterizedTest(name = "{0}")
