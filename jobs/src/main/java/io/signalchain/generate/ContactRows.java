@@ -1,8 +1,6 @@
 package io.signalchain.generate;
 
 import io.signalchain.generate.PlantedEffects.StepProfile;
-import io.signalchain.generate.RowLayout.Column;
-import io.signalchain.generate.RowLayout.Type;
 import java.io.Serializable;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -76,15 +74,6 @@ final class ContactRows implements Serializable {
   private static final double[] SUNDAY = {0.0, 0.6, 0.3, 0.8, 0.1, 0.0, 0.8};
   private static final double[] UNCLASSIFIED_TYPES = {0.60, 0.15, 0.02, 0.23};
 
-  static final RowLayout LAYOUT = new RowLayout(List.of(
-      new Column("contact_id", Type.STRING), new Column("customer_id", Type.STRING),
-      new Column("contacted_at", Type.TIMESTAMP), new Column("channel", Type.STRING),
-      new Column("step_id", Type.STRING), new Column("contact_type", Type.STRING),
-      new Column("reason", Type.STRING), new Column("handling_seconds", Type.DOUBLE),
-      new Column("cost_eur", Type.DOUBLE)));
-  private static final int CONTACT_ID = 0, CUSTOMER_ID = 1, CONTACTED_AT = 2, CHANNEL = 3,
-      STEP_ID = 4, CONTACT_TYPE = 5, REASON = 6, HANDLING = 7, COST = 8;
-
   private final long seed;
   private final Period period;
   private final long customers;
@@ -107,83 +96,71 @@ final class ContactRows implements Serializable {
   }
 
   Row row(long id) {
-    Object[][] r = generate(id);
-    return LAYOUT.row(r[0], (String[]) r[1], csv);
+    return ContactRow.LAYOUT.row(generate(id), csv);
   }
 
-  private Object[][] generate(long id) {
+  private ContactRow generate(long id) {
     SplittableRandom b = RowRandom.forRow(seed, RowRandom.BROKEN ^ RowRandom.CONTACTS, id);
     int k = RowRandom.brokenKind(seed, RowRandom.CONTACTS, id, kinds.length);
     Broken kind = k < 0 ? null : kinds[k];
     if (kind == Broken.DUPLICATE_CONTACT_ID && id > 0) {
-      Object[][] original = generate(id - 1 - b.nextInt((int) Math.min(id, 40)));
-      Object[] v = original[0].clone();
-      String[] raw = original[1] == null ? null : ((String[]) original[1]).clone();
-      if (b.nextDouble() < 0.4 && v[HANDLING] != null) {
-        v[HANDLING] = (double) Math.round((Double) v[HANDLING] * (0.8 + 0.4 * b.nextDouble()));
+      ContactRow original = generate(id - 1 - b.nextInt((int) Math.min(id, 40)));
+      if (b.nextDouble() < 0.4 && original.handlingSeconds() != null) {
+        return original.withHandlingSeconds(
+            (double) Math.round(original.handlingSeconds() * (0.8 + 0.4 * b.nextDouble())));
       }
-      return new Object[][] {v, raw};
+      return original;
     }
-    Object[] v = clean(id);
-    return new Object[][] {v, kind == null ? null : breakRow(kind, v, b)};
+    ContactRow row = clean(id);
+    return kind == null ? row : broken(kind, row, b);
   }
 
-  private Object[] clean(long id) {
+  private ContactRow clean(long id) {
     SplittableRandom r = RowRandom.forRow(seed, RowRandom.CONTACTS, id);
-    Object[] v = new Object[LAYOUT.size()];
-    v[CONTACT_ID] = Ids.of('C', id + 1, 8);
     boolean classified = r.nextDouble() >= PlantedEffects.UNCLASSIFIED_CONTACT_SHARE;
     int s = classified ? RowRandom.pick(r, stepWeights) : -1;
     StepProfile p = classified ? steps[s] : null;
     int ch = RowRandom.pick(r, classified ? p.contactChannelMix() : PlantedEffects.UNCLASSIFIED_CHANNEL_MIX);
     int type = RowRandom.pick(r, classified ? p.contactTypeMix() : UNCLASSIFIED_TYPES);
-    v[STEP_ID] = classified ? p.stepId() : null;
-    v[CHANNEL] = PlantedEffects.CHANNELS.get(ch);
-    v[CONTACT_TYPE] = PlantedEffects.CONTACT_TYPES.get(type);
     List<String> reasons = type == 2 ? COMPLIMENT_REASONS
         : classified ? p.reasons() : PlantedEffects.UNCLASSIFIED_REASONS;
     double[] weights = type != 2 && classified ? reasonWeights[s] : RowRandom.zipf(reasons.size());
-    v[REASON] = r.nextDouble() < 0.04 ? null : reasons.get(RowRandom.pick(r, weights));
-    v[CUSTOMER_ID] = r.nextDouble() < 0.06 ? null : Ids.customer(r.nextLong(customers));
-    v[CONTACTED_AT] = period.moment(r, period.pickDay(r, SATURDAY[ch], SUNDAY[ch]), HOURS[ch]);
+    String reason = r.nextDouble() < 0.04 ? null : reasons.get(RowRandom.pick(r, weights));
+    String customer = r.nextDouble() < 0.06 ? null : Ids.customer(r.nextLong(customers));
+    long contactedAt = period.moment(r, period.pickDay(r, SATURDAY[ch], SUNDAY[ch]), HOURS[ch]);
     double factor = classified ? p.handlingFactor() : 1.0;
     double handling = Math.max(5, Math.round(HANDLING_MEDIAN[ch] * factor * Math.exp(0.5 * r.nextGaussian())));
-    v[HANDLING] = r.nextDouble() < 0.05 ? null : handling;
-    v[COST] = r.nextDouble() < 0.88 ? null
+    Double handlingSeconds = r.nextDouble() < 0.05 ? null : handling;
+    Double cost = r.nextDouble() < 0.88 ? null
         : Math.round(CHANNEL_COST[ch] * Math.min(4, handling / HANDLING_MEDIAN[ch]) * 100) / 100.0;
-    return v;
+    return new ContactRow(Ids.of('C', id + 1, 8), customer, contactedAt, PlantedEffects.CHANNELS.get(ch),
+        classified ? p.stepId() : null, PlantedEffects.CONTACT_TYPES.get(type), reason, handlingSeconds, cost,
+        CsvText.NONE);
   }
 
-  private String[] breakRow(Broken kind, Object[] v, SplittableRandom b) {
-    String[] raw = null;
-    switch (kind) {
+  private ContactRow broken(Broken kind, ContactRow row, SplittableRandom b) {
+    return switch (kind) {
       case BAD_TIMESTAMP -> {
-        raw = new String[v.length];
-        String iso = RowLayout.isoTimestamp((Long) v[CONTACTED_AT]);
+        String iso = RowLayout.isoTimestamp(row.contactedAt());
         String[] options = {
             iso.substring(8, 10) + "-" + iso.substring(5, 7) + "-" + iso.substring(0, 4) + " " + iso.substring(11, 16),
             iso.substring(0, 11) + "25" + iso.substring(13),
             "31 okt " + iso.substring(0, 4), "onbekend", "0000-00-00T00:00:00"};
-        raw[CONTACTED_AT] = options[b.nextInt(options.length)];
+        yield row.withCsvText("contacted_at", options[b.nextInt(options.length)]);
       }
-      case BAD_NUMBER -> {
-        raw = new String[v.length];
-        if (b.nextBoolean()) {
-          raw[HANDLING] = new String[] {"4:30", "4 min", "n/a"}[b.nextInt(3)];
-        } else {
-          raw[COST] = new String[] {"€ 6,50", "6,50", "gratis"}[b.nextInt(3)];
-        }
-      }
-      case UNKNOWN_CHANNEL -> v[CHANNEL] = UNKNOWN_CHANNELS[b.nextInt(UNKNOWN_CHANNELS.length)];
-      case NEGATIVE_COST -> v[COST] = b.nextBoolean() ? -0.01
-          : -CHANNEL_COST[Math.max(0, PlantedEffects.CHANNELS.indexOf(v[CHANNEL]))];
-      case NEGATIVE_HANDLING -> v[HANDLING] = v[HANDLING] == null || b.nextBoolean() ? -1.0 : -(Double) v[HANDLING];
-      case MISSING_CONTACT_TYPE -> v[CONTACT_TYPE] = null;
-      case MISSING_CONTACT_ID -> v[CONTACT_ID] = null;
-      case MISSING_CONTACTED_AT -> v[CONTACTED_AT] = null;
-      case UNKNOWN_STEP -> v[STEP_ID] = UNKNOWN_STEP_IDS[b.nextInt(UNKNOWN_STEP_IDS.length)];
-      case DUPLICATE_CONTACT_ID -> { } // only the very first row: nothing earlier to copy
-    }
-    return raw;
+      case BAD_NUMBER -> b.nextBoolean()
+          ? row.withCsvText("handling_seconds", new String[] {"4:30", "4 min", "n/a"}[b.nextInt(3)])
+          : row.withCsvText("cost_eur", new String[] {"€ 6,50", "6,50", "gratis"}[b.nextInt(3)]);
+      case UNKNOWN_CHANNEL -> row.withChannel(UNKNOWN_CHANNELS[b.nextInt(UNKNOWN_CHANNELS.length)]);
+      case NEGATIVE_COST -> row.withCostEur(b.nextBoolean() ? -0.01
+          : -CHANNEL_COST[Math.max(0, PlantedEffects.CHANNELS.indexOf(row.channel()))]);
+      case NEGATIVE_HANDLING -> row.withHandlingSeconds(
+          row.handlingSeconds() == null || b.nextBoolean() ? -1.0 : -row.handlingSeconds());
+      case MISSING_CONTACT_TYPE -> row.withContactType(null);
+      case MISSING_CONTACT_ID -> row.withContactId(null);
+      case MISSING_CONTACTED_AT -> row.withContactedAt(null);
+      case UNKNOWN_STEP -> row.withStepId(UNKNOWN_STEP_IDS[b.nextInt(UNKNOWN_STEP_IDS.length)]);
+      case DUPLICATE_CONTACT_ID -> row; // only the very first row: nothing earlier to copy
+    };
   }
 }

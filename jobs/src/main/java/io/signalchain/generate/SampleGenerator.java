@@ -78,9 +78,9 @@ public final class SampleGenerator {
     VolumeRows volumes = new VolumeRows(o.seed(), period, contacts, csv);
 
     Map<String, String> files = new LinkedHashMap<>();
-    files.put(SURVEY_RESPONSES, write(spark, o, SURVEY_RESPONSES, SurveyRows.LAYOUT, responses, partitions, surveys::row));
-    files.put(CONTACTS, write(spark, o, CONTACTS, ContactRows.LAYOUT, contacts, partitions, contactRows::row));
-    files.put(PROCESS_VOLUMES, write(spark, o, PROCESS_VOLUMES, VolumeRows.LAYOUT, volumes.rows(), partitions, volumes::row));
+    files.put(SURVEY_RESPONSES, write(spark, o, SURVEY_RESPONSES, SurveyRow.LAYOUT, responses, partitions, surveys::row));
+    files.put(CONTACTS, write(spark, o, CONTACTS, ContactRow.LAYOUT, contacts, partitions, contactRows::row));
+    files.put(PROCESS_VOLUMES, write(spark, o, PROCESS_VOLUMES, VolumeRow.LAYOUT, volumes.rows(), partitions, volumes::row));
     return new GenerateSummary(responses, contacts, volumes.rows(), files);
   }
 
@@ -89,7 +89,7 @@ public final class SampleGenerator {
     Row row(long id);
   }
 
-  private static String write(SparkSession spark, GenerateOptions o, String name, RowLayout layout,
+  private static String write(SparkSession spark, GenerateOptions o, String name, RowLayout<?> layout,
       long rows, int forcedPartitions, RowSource source) {
     int partitions = forcedPartitions > 0 ? forcedPartitions : (int) Math.max(spark.sparkContext().defaultParallelism(),
         Math.min(10_000, (rows + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
