@@ -1,10 +1,8 @@
 package io.signalchain.generate;
 
 import io.signalchain.generate.PlantedEffects.StepProfile;
-import java.io.Serializable;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.spark.sql.Row;
 
 /**
  * contacts rows, one per customer contact.
@@ -21,7 +19,7 @@ import org.apache.spark.sql.Row;
  * <p>Broken rows (one in {@value RowRandom#BROKEN_STRIDE}, ≈ 1.5%, kinds in turn, see {@link
  * Broken}).
  */
-final class ContactRows implements Serializable {
+final class ContactRows extends InputRows<ContactRow, ContactRows.Broken> {
 
   /** What can be wrong with a contact row. CSV gets all kinds; Parquet those its types can hold. */
   enum Broken {
@@ -74,49 +72,25 @@ final class ContactRows implements Serializable {
   private static final double[] SUNDAY = {0.0, 0.6, 0.3, 0.8, 0.1, 0.0, 0.8};
   private static final double[] UNCLASSIFIED_TYPES = {0.60, 0.15, 0.02, 0.23};
 
-  private final long seed;
   private final Period period;
   private final long customers;
-  private final boolean csv;
-  private final Broken[] kinds;
   private final StepProfile[] steps = PlantedEffects.STEPS.values().toArray(new StepProfile[0]);
   private final double[] stepWeights = new double[steps.length];
   private final double[][] reasonWeights = new double[steps.length][];
 
   ContactRows(long seed, Period period, long customers, boolean csv) {
-    this.seed = seed;
+    super(seed, RowRandom.CONTACTS, csv, Broken.available(csv), Broken.DUPLICATE_CONTACT_ID, ContactRow.LAYOUT);
     this.period = period;
     this.customers = customers;
-    this.csv = csv;
-    this.kinds = Broken.available(csv);
     for (int s = 0; s < steps.length; s++) {
       stepWeights[s] = steps[s].contactWeight();
       reasonWeights[s] = RowRandom.zipf(steps[s].reasons().size());
     }
   }
 
-  Row row(long id) {
-    return ContactRow.LAYOUT.row(generate(id), csv);
-  }
-
-  private ContactRow generate(long id) {
-    SplittableRandom b = RowRandom.forRow(seed, RowRandom.BROKEN ^ RowRandom.CONTACTS, id);
-    int k = RowRandom.brokenKind(seed, RowRandom.CONTACTS, id, kinds.length);
-    Broken kind = k < 0 ? null : kinds[k];
-    if (kind == Broken.DUPLICATE_CONTACT_ID && id > 0) {
-      ContactRow original = generate(id - 1 - b.nextInt((int) Math.min(id, 40)));
-      if (b.nextDouble() < 0.4 && original.handlingSeconds() != null) {
-        return original.withHandlingSeconds(
-            (double) Math.round(original.handlingSeconds() * (0.8 + 0.4 * b.nextDouble())));
-      }
-      return original;
-    }
-    ContactRow row = clean(id);
-    return kind == null ? row : broken(kind, row, b);
-  }
-
-  private ContactRow clean(long id) {
-    SplittableRandom r = RowRandom.forRow(seed, RowRandom.CONTACTS, id);
+  @Override
+  ContactRow clean(long id) {
+    SplittableRandom r = cleanRandom(id);
     boolean classified = r.nextDouble() >= PlantedEffects.UNCLASSIFIED_CONTACT_SHARE;
     int s = classified ? RowRandom.pick(r, stepWeights) : -1;
     StepProfile p = classified ? steps[s] : null;
@@ -138,7 +112,8 @@ final class ContactRows implements Serializable {
         CsvText.NONE);
   }
 
-  private ContactRow broken(Broken kind, ContactRow row, SplittableRandom b) {
+  @Override
+  ContactRow broken(Broken kind, ContactRow row, SplittableRandom b) {
     return switch (kind) {
       case BAD_TIMESTAMP -> {
         String iso = RowLayout.isoTimestamp(row.contactedAt());
@@ -160,7 +135,15 @@ final class ContactRows implements Serializable {
       case MISSING_CONTACT_ID -> row.withContactId(null);
       case MISSING_CONTACTED_AT -> row.withContactedAt(null);
       case UNKNOWN_STEP -> row.withStepId(UNKNOWN_STEP_IDS[b.nextInt(UNKNOWN_STEP_IDS.length)]);
-      case DUPLICATE_CONTACT_ID -> row; // only the very first row: nothing earlier to copy
+      case DUPLICATE_CONTACT_ID -> row; // the first row: nothing earlier to copy
     };
+  }
+
+  /** Re-registered with another handling time. */
+  @Override
+  ContactRow nearCopy(ContactRow original, SplittableRandom b) {
+    Double seconds = original.handlingSeconds();
+    return seconds == null ? original
+        : original.withHandlingSeconds((double) Math.round(seconds * (0.8 + 0.4 * b.nextDouble())));
   }
 }

@@ -1,12 +1,10 @@
 package io.signalchain.generate;
 
 import io.signalchain.generate.PlantedEffects.StepProfile;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.spark.sql.Row;
 
 /**
  * survey_responses rows, one per answered survey, as a survey tool exports them (see {@link
@@ -25,7 +23,7 @@ import org.apache.spark.sql.Row;
  * <p>Broken rows (one in {@value RowRandom#BROKEN_STRIDE}, ≈ 1.5%, kinds in turn, see {@link
  * Broken}).
  */
-final class SurveyRows implements Serializable {
+final class SurveyRows extends InputRows<SurveyRow, SurveyRows.Broken> {
 
   /** What can be wrong with a survey row. CSV gets all kinds; Parquet those its types can hold. */
   enum Broken {
@@ -67,11 +65,8 @@ final class SurveyRows implements Serializable {
   /** Survey invitations go out after the step; people answer mostly in the evening. */
   private static final double[] HOURS = Period.hours(7, 23, 19, 22, 0.1);
 
-  private final long seed;
   private final Period period;
   private final long customers;
-  private final boolean csv;
-  private final Broken[] kinds;
   private final StepProfile[] steps;
   private final double[] stepWeights;
   /** Per step, its asked drivers as indexes into {@link PlantedEffects#DRIVERS}. */
@@ -80,11 +75,9 @@ final class SurveyRows implements Serializable {
   private final double[][] means;
 
   SurveyRows(long seed, Period period, long customers, boolean csv) {
-    this.seed = seed;
+    super(seed, RowRandom.SURVEYS, csv, Broken.available(csv), Broken.DUPLICATE_RESPONSE_ID, SurveyRow.LAYOUT);
     this.period = period;
     this.customers = customers;
-    this.csv = csv;
-    this.kinds = Broken.available(csv);
     List<StepProfile> all = new ArrayList<>(PlantedEffects.STEPS.values());
     all.addAll(PlantedEffects.PARENT_STEPS.values());
     steps = all.toArray(new StepProfile[0]);
@@ -107,27 +100,9 @@ final class SurveyRows implements Serializable {
     }
   }
 
-  Row row(long id) {
-    return SurveyRow.LAYOUT.row(generate(id), csv);
-  }
-
-  private SurveyRow generate(long id) {
-    SplittableRandom b = RowRandom.forRow(seed, RowRandom.BROKEN ^ RowRandom.SURVEYS, id);
-    int k = RowRandom.brokenKind(seed, RowRandom.SURVEYS, id, kinds.length);
-    Broken kind = k < 0 ? null : kinds[k];
-    if (kind == Broken.DUPLICATE_RESPONSE_ID && id > 0) {
-      SurveyRow original = generate(id - 1 - b.nextInt((int) Math.min(id, 40)));
-      if (b.nextDouble() < 0.4 && original.respondedAt() != null) {
-        return original.withRespondedAt(original.respondedAt() + 60 + b.nextInt(600));
-      }
-      return original;
-    }
-    SurveyRow row = clean(id);
-    return kind == null ? row : broken(kind, row, b);
-  }
-
-  private SurveyRow clean(long id) {
-    SplittableRandom r = RowRandom.forRow(seed, RowRandom.SURVEYS, id);
+  @Override
+  SurveyRow clean(long id) {
+    SplittableRandom r = cleanRandom(id);
     int s = RowRandom.pick(r, stepWeights);
     StepProfile p = steps[s];
     String customer = r.nextDouble() < 0.12 ? null : Ids.customer(r.nextLong(customers));
@@ -159,7 +134,8 @@ final class SurveyRows implements Serializable {
         weight, segment, Arrays.asList(ratings), CsvText.NONE);
   }
 
-  private SurveyRow broken(Broken kind, SurveyRow row, SplittableRandom b) {
+  @Override
+  SurveyRow broken(Broken kind, SurveyRow row, SplittableRandom b) {
     return switch (kind) {
       case BAD_TIMESTAMP -> {
         String iso = RowLayout.isoTimestamp(row.respondedAt());
@@ -190,8 +166,15 @@ final class SurveyRows implements Serializable {
       case MISSING_STEP_ID -> row.withStepId(null);
       case MISSING_SATISFACTION -> row.withSatisfaction(null);
       case MISSING_RESPONDED_AT -> row.withRespondedAt(null);
-      case DUPLICATE_RESPONSE_ID -> row; // only the very first row: nothing earlier to copy
+      case DUPLICATE_RESPONSE_ID -> row; // the first row: nothing earlier to copy
     };
+  }
+
+  /** The same answers re-exported a few minutes later. */
+  @Override
+  SurveyRow nearCopy(SurveyRow original, SplittableRandom b) {
+    Long at = original.respondedAt();
+    return at == null ? original : original.withRespondedAt(at + 60 + b.nextInt(600));
   }
 
   /** The column of the first answered driver, or satisfaction when none is answered. */

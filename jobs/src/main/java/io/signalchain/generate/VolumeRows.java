@@ -2,11 +2,9 @@ package io.signalchain.generate;
 
 import io.signalchain.generate.PlantedEffects.StepProfile;
 import io.signalchain.generate.RowLayout.Type;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.spark.sql.Row;
 
 /**
  * process_volumes rows: one per leaf step × day × channel through which the step is completed
@@ -20,7 +18,7 @@ import org.apache.spark.sql.Row;
  * <p>Broken rows (one in {@value RowRandom#BROKEN_STRIDE}, ≈ 1.5%, kinds in turn, see {@link
  * Broken}).
  */
-final class VolumeRows implements Serializable {
+final class VolumeRows extends InputRows<VolumeRow, VolumeRows.Broken> {
 
   enum Broken {
     /** date as "31-10-2026", "2026-02-30", "2026/10/31" or "week 44" (CSV). */
@@ -46,10 +44,7 @@ final class VolumeRows implements Serializable {
 
   static final String[] UNKNOWN_STEP_IDS = {"pay.all", "facturen", "move", "old_process"};
 
-  private final long seed;
   private final Period period;
-  private final boolean csv;
-  private final Broken[] kinds;
   private final String[] pairStep;
   private final String[] pairChannel;
   /** Expected volume per day of average weekday weight, per pair. */
@@ -57,10 +52,8 @@ final class VolumeRows implements Serializable {
   private final double meanDayWeight;
 
   VolumeRows(long seed, Period period, long contacts, boolean csv) {
-    this.seed = seed;
+    super(seed, RowRandom.VOLUMES, csv, Broken.available(csv), null, VolumeRow.LAYOUT);
     this.period = period;
-    this.csv = csv;
-    this.kinds = Broken.available(csv);
     double totalWeight = PlantedEffects.STEPS.values().stream().mapToDouble(StepProfile::contactWeight).sum();
     double classified = contacts * (1 - PlantedEffects.UNCLASSIFIED_CONTACT_SHARE);
     List<String> steps = new ArrayList<>();
@@ -100,21 +93,17 @@ final class VolumeRows implements Serializable {
     return dow == 6 ? 0.5 : dow == 7 ? 0.35 : 1.0;
   }
 
-  Row row(long id) {
+  @Override
+  VolumeRow clean(long id) {
     int day = (int) (id / pairStep.length);
     int pair = (int) (id % pairStep.length);
-    SplittableRandom r = RowRandom.forRow(seed, RowRandom.VOLUMES, id);
+    SplittableRandom r = cleanRandom(id);
     long volume = Math.round(pairDaily[pair] * dayWeight(day) / meanDayWeight * Math.exp(0.15 * r.nextGaussian()));
-    VolumeRow row = new VolumeRow(pairStep[pair], (int) (period.firstEpochDay + day), pairChannel[pair], volume,
-        CsvText.NONE);
-    int k = RowRandom.brokenKind(seed, RowRandom.VOLUMES, id, kinds.length);
-    if (k >= 0) {
-      row = broken(kinds[k], row, RowRandom.forRow(seed, RowRandom.BROKEN ^ RowRandom.VOLUMES, id));
-    }
-    return VolumeRow.LAYOUT.row(row, csv);
+    return new VolumeRow(pairStep[pair], (int) (period.firstEpochDay + day), pairChannel[pair], volume, CsvText.NONE);
   }
 
-  private VolumeRow broken(Broken kind, VolumeRow row, SplittableRandom b) {
+  @Override
+  VolumeRow broken(Broken kind, VolumeRow row, SplittableRandom b) {
     return switch (kind) {
       case BAD_DATE -> {
         String iso = RowLayout.format(Type.DATE, row.date());
