@@ -1,12 +1,8 @@
 package io.signalchain.generate;
 
 import io.signalchain.generate.PlantedEffects.StepProfile;
-import io.signalchain.generate.RowLayout.Column;
-import io.signalchain.generate.RowLayout.Type;
-import java.io.Serializable;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.spark.sql.Row;
 
 /**
  * contacts rows, one per customer contact.
@@ -23,7 +19,7 @@ import org.apache.spark.sql.Row;
  * <p>Broken rows (one in {@value RowRandom#BROKEN_STRIDE}, ≈ 1.5%, kinds in turn, see {@link
  * Broken}).
  */
-final class ContactRows implements Serializable {
+final class ContactRows extends InputRows<ContactRow, ContactRows.Broken> {
 
   /** What can be wrong with a contact row. CSV gets all kinds; Parquet those its types can hold. */
   enum Broken {
@@ -76,114 +72,78 @@ final class ContactRows implements Serializable {
   private static final double[] SUNDAY = {0.0, 0.6, 0.3, 0.8, 0.1, 0.0, 0.8};
   private static final double[] UNCLASSIFIED_TYPES = {0.60, 0.15, 0.02, 0.23};
 
-  static final RowLayout LAYOUT = new RowLayout(List.of(
-      new Column("contact_id", Type.STRING), new Column("customer_id", Type.STRING),
-      new Column("contacted_at", Type.TIMESTAMP), new Column("channel", Type.STRING),
-      new Column("step_id", Type.STRING), new Column("contact_type", Type.STRING),
-      new Column("reason", Type.STRING), new Column("handling_seconds", Type.DOUBLE),
-      new Column("cost_eur", Type.DOUBLE)));
-  private static final int CONTACT_ID = 0, CUSTOMER_ID = 1, CONTACTED_AT = 2, CHANNEL = 3,
-      STEP_ID = 4, CONTACT_TYPE = 5, REASON = 6, HANDLING = 7, COST = 8;
-
-  private final long seed;
   private final Period period;
   private final long customers;
-  private final boolean csv;
-  private final Broken[] kinds;
   private final StepProfile[] steps = PlantedEffects.STEPS.values().toArray(new StepProfile[0]);
   private final double[] stepWeights = new double[steps.length];
   private final double[][] reasonWeights = new double[steps.length][];
 
   ContactRows(long seed, Period period, long customers, boolean csv) {
-    this.seed = seed;
+    super(seed, RowRandom.CONTACTS, csv, Broken.available(csv), Broken.DUPLICATE_CONTACT_ID, ContactRow.LAYOUT);
     this.period = period;
     this.customers = customers;
-    this.csv = csv;
-    this.kinds = Broken.available(csv);
     for (int s = 0; s < steps.length; s++) {
       stepWeights[s] = steps[s].contactWeight();
       reasonWeights[s] = RowRandom.zipf(steps[s].reasons().size());
     }
   }
 
-  Row row(long id) {
-    Object[][] r = generate(id);
-    return LAYOUT.row(r[0], (String[]) r[1], csv);
-  }
-
-  private Object[][] generate(long id) {
-    SplittableRandom b = RowRandom.forRow(seed, RowRandom.BROKEN ^ RowRandom.CONTACTS, id);
-    int k = RowRandom.brokenKind(seed, RowRandom.CONTACTS, id, kinds.length);
-    Broken kind = k < 0 ? null : kinds[k];
-    if (kind == Broken.DUPLICATE_CONTACT_ID && id > 0) {
-      Object[][] original = generate(id - 1 - b.nextInt((int) Math.min(id, 40)));
-      Object[] v = original[0].clone();
-      String[] raw = original[1] == null ? null : ((String[]) original[1]).clone();
-      if (b.nextDouble() < 0.4 && v[HANDLING] != null) {
-        v[HANDLING] = (double) Math.round((Double) v[HANDLING] * (0.8 + 0.4 * b.nextDouble()));
-      }
-      return new Object[][] {v, raw};
-    }
-    Object[] v = clean(id);
-    return new Object[][] {v, kind == null ? null : breakRow(kind, v, b)};
-  }
-
-  private Object[] clean(long id) {
-    SplittableRandom r = RowRandom.forRow(seed, RowRandom.CONTACTS, id);
-    Object[] v = new Object[LAYOUT.size()];
-    v[CONTACT_ID] = Ids.of('C', id + 1, 8);
+  @Override
+  ContactRow clean(long id) {
+    SplittableRandom r = cleanRandom(id);
     boolean classified = r.nextDouble() >= PlantedEffects.UNCLASSIFIED_CONTACT_SHARE;
     int s = classified ? RowRandom.pick(r, stepWeights) : -1;
     StepProfile p = classified ? steps[s] : null;
     int ch = RowRandom.pick(r, classified ? p.contactChannelMix() : PlantedEffects.UNCLASSIFIED_CHANNEL_MIX);
     int type = RowRandom.pick(r, classified ? p.contactTypeMix() : UNCLASSIFIED_TYPES);
-    v[STEP_ID] = classified ? p.stepId() : null;
-    v[CHANNEL] = PlantedEffects.CHANNELS.get(ch);
-    v[CONTACT_TYPE] = PlantedEffects.CONTACT_TYPES.get(type);
     List<String> reasons = type == 2 ? COMPLIMENT_REASONS
         : classified ? p.reasons() : PlantedEffects.UNCLASSIFIED_REASONS;
     double[] weights = type != 2 && classified ? reasonWeights[s] : RowRandom.zipf(reasons.size());
-    v[REASON] = r.nextDouble() < 0.04 ? null : reasons.get(RowRandom.pick(r, weights));
-    v[CUSTOMER_ID] = r.nextDouble() < 0.06 ? null : Ids.customer(r.nextLong(customers));
-    v[CONTACTED_AT] = period.moment(r, period.pickDay(r, SATURDAY[ch], SUNDAY[ch]), HOURS[ch]);
+    String reason = r.nextDouble() < 0.04 ? null : reasons.get(RowRandom.pick(r, weights));
+    String customer = r.nextDouble() < 0.06 ? null : Ids.customer(r.nextLong(customers));
+    long contactedAt = period.moment(r, period.pickDay(r, SATURDAY[ch], SUNDAY[ch]), HOURS[ch]);
     double factor = classified ? p.handlingFactor() : 1.0;
     double handling = Math.max(5, Math.round(HANDLING_MEDIAN[ch] * factor * Math.exp(0.5 * r.nextGaussian())));
-    v[HANDLING] = r.nextDouble() < 0.05 ? null : handling;
-    v[COST] = r.nextDouble() < 0.88 ? null
+    Double handlingSeconds = r.nextDouble() < 0.05 ? null : handling;
+    Double cost = r.nextDouble() < 0.88 ? null
         : Math.round(CHANNEL_COST[ch] * Math.min(4, handling / HANDLING_MEDIAN[ch]) * 100) / 100.0;
-    return v;
+    return new ContactRow(Ids.of('C', id + 1, 8), customer, contactedAt, PlantedEffects.CHANNELS.get(ch),
+        classified ? p.stepId() : null, PlantedEffects.CONTACT_TYPES.get(type), reason, handlingSeconds, cost,
+        CsvText.NONE);
   }
 
-  private String[] breakRow(Broken kind, Object[] v, SplittableRandom b) {
-    String[] raw = null;
-    switch (kind) {
+  @Override
+  ContactRow broken(Broken kind, ContactRow row, SplittableRandom b) {
+    return switch (kind) {
       case BAD_TIMESTAMP -> {
-        raw = new String[v.length];
-        String iso = RowLayout.isoTimestamp((Long) v[CONTACTED_AT]);
+        String iso = RowLayout.isoTimestamp(row.contactedAt());
         String[] options = {
             iso.substring(8, 10) + "-" + iso.substring(5, 7) + "-" + iso.substring(0, 4) + " " + iso.substring(11, 16),
             iso.substring(0, 11) + "25" + iso.substring(13),
             "31 okt " + iso.substring(0, 4), "onbekend", "0000-00-00T00:00:00"};
-        raw[CONTACTED_AT] = options[b.nextInt(options.length)];
+        yield row.withCsvText("contacted_at", options[b.nextInt(options.length)]);
       }
-      case BAD_NUMBER -> {
-        raw = new String[v.length];
-        if (b.nextBoolean()) {
-          raw[HANDLING] = new String[] {"4:30", "4 min", "n/a"}[b.nextInt(3)];
-        } else {
-          raw[COST] = new String[] {"€ 6,50", "6,50", "gratis"}[b.nextInt(3)];
-        }
-      }
-      case UNKNOWN_CHANNEL -> v[CHANNEL] = UNKNOWN_CHANNELS[b.nextInt(UNKNOWN_CHANNELS.length)];
-      case NEGATIVE_COST -> v[COST] = b.nextBoolean() ? -0.01
-          : -CHANNEL_COST[Math.max(0, PlantedEffects.CHANNELS.indexOf(v[CHANNEL]))];
-      case NEGATIVE_HANDLING -> v[HANDLING] = v[HANDLING] == null || b.nextBoolean() ? -1.0 : -(Double) v[HANDLING];
-      case MISSING_CONTACT_TYPE -> v[CONTACT_TYPE] = null;
-      case MISSING_CONTACT_ID -> v[CONTACT_ID] = null;
-      case MISSING_CONTACTED_AT -> v[CONTACTED_AT] = null;
-      case UNKNOWN_STEP -> v[STEP_ID] = UNKNOWN_STEP_IDS[b.nextInt(UNKNOWN_STEP_IDS.length)];
-      case DUPLICATE_CONTACT_ID -> { } // only the very first row: nothing earlier to copy
-    }
-    return raw;
+      case BAD_NUMBER -> b.nextBoolean()
+          ? row.withCsvText("handling_seconds", new String[] {"4:30", "4 min", "n/a"}[b.nextInt(3)])
+          : row.withCsvText("cost_eur", new String[] {"€ 6,50", "6,50", "gratis"}[b.nextInt(3)]);
+      case UNKNOWN_CHANNEL -> row.withChannel(UNKNOWN_CHANNELS[b.nextInt(UNKNOWN_CHANNELS.length)]);
+      case NEGATIVE_COST -> row.withCostEur(b.nextBoolean() ? -0.01
+          : -CHANNEL_COST[Math.max(0, PlantedEffects.CHANNELS.indexOf(row.channel()))]);
+      case NEGATIVE_HANDLING -> row.withHandlingSeconds(
+          row.handlingSeconds() == null || b.nextBoolean() ? -1.0 : -row.handlingSeconds());
+      case MISSING_CONTACT_TYPE -> row.withContactType(null);
+      case MISSING_CONTACT_ID -> row.withContactId(null);
+      case MISSING_CONTACTED_AT -> row.withContactedAt(null);
+      case UNKNOWN_STEP -> row.withStepId(UNKNOWN_STEP_IDS[b.nextInt(UNKNOWN_STEP_IDS.length)]);
+      case DUPLICATE_CONTACT_ID -> row; // the first row: nothing earlier to copy
+    };
+  }
+
+  /** Re-registered with another handling time. */
+  @Override
+  ContactRow nearCopy(ContactRow original, SplittableRandom b) {
+    Double seconds = original.handlingSeconds();
+    return seconds == null ? original
+        : original.withHandlingSeconds((double) Math.round(seconds * (0.8 + 0.4 * b.nextDouble())));
   }
 }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.timestamp_seconds;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -16,39 +17,35 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The columns of one input and how a generated row is written: as text for CSV (where a broken
- * row may carry any string) or typed for Parquet. Values are held typed: timestamps as epoch
- * seconds (UTC wall clock), dates as epoch days, numbers boxed.
+ * The columns of one input, each with the record component it is read from, and how a generated
+ * row is written: as text for CSV (where a broken row may carry any string, see {@link CsvText})
+ * or typed for Parquet. Values are held typed: timestamps as epoch seconds (UTC wall clock), dates
+ * as epoch days, numbers boxed.
  */
-final class RowLayout implements Serializable {
+final class RowLayout<R extends InputRow> implements Serializable {
   enum Type { STRING, TIMESTAMP, DATE, INT, LONG, DOUBLE }
 
-  record Column(String name, Type type) implements Serializable {}
+  /** Reads one column's value from a row; serializable, as executors write the rows. */
+  interface Getter<R> extends Function<R, Object>, Serializable {}
 
-  private final Column[] columns;
+  record Column<R>(String name, Type type, Getter<R> value) implements Serializable {}
 
-  RowLayout(List<Column> columns) {
-    this.columns = columns.toArray(new Column[0]);
+  static <R> Column<R> column(String name, Type type, Getter<R> value) {
+    return new Column<>(name, type, value);
   }
 
-  int size() {
-    return columns.length;
-  }
+  private final List<Column<R>> columns;
 
-  int index(String name) {
-    for (int i = 0; i < columns.length; i++) {
-      if (columns[i].name().equals(name)) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException("no column " + name);
+  RowLayout(List<Column<R>> columns) {
+    this.columns = List.copyOf(columns);
   }
 
   /** The schema the generator emits: all strings for CSV; for Parquet, time as numbers first. */
   StructType schema(boolean csv) {
-    StructField[] fields = new StructField[columns.length];
-    for (int i = 0; i < columns.length; i++) {
-      fields[i] = DataTypes.createStructField(columns[i].name(), csv ? DataTypes.StringType : emitted(columns[i].type()), true);
+    StructField[] fields = new StructField[columns.size()];
+    for (int i = 0; i < fields.length; i++) {
+      Column<R> c = columns.get(i);
+      fields[i] = DataTypes.createStructField(c.name(), csv ? DataTypes.StringType : emitted(c.type()), true);
     }
     return DataTypes.createStructType(fields);
   }
@@ -62,25 +59,42 @@ final class RowLayout implements Serializable {
     };
   }
 
-  /**
-   * One output row. {@code raw[i]}, when not null, replaces column i's text in CSV (a broken
-   * value no type can hold); Parquet ignores it.
-   */
-  Row row(Object[] values, String[] raw, boolean csv) {
-    if (!csv) {
-      return RowFactory.create(values);
+  /** One output row: typed for Parquet; for CSV each value as text, or its {@link CsvText}. */
+  Row row(R row, boolean csv) {
+    CsvText text = row.csvText();
+    Object[] out = new Object[columns.size()];
+    int replaced = 0;
+    for (int i = 0; i < out.length; i++) {
+      Column<R> c = columns.get(i);
+      Object v = c.value().apply(row);
+      String raw = text.of(c.name());
+      replaced += raw == null ? 0 : 1;
+      out[i] = !csv ? v : raw != null ? raw : format(c.type(), v);
     }
-    Object[] text = new Object[values.length];
-    for (int i = 0; i < values.length; i++) {
-      text[i] = raw != null && raw[i] != null ? raw[i] : format(columns[i].type(), values[i]);
+    if (replaced != text.byColumn().size()) {
+      throw new IllegalArgumentException("CSV text for a column the input does not have: " + text.byColumn().keySet());
     }
-    return RowFactory.create(text);
+    return RowFactory.create(out);
+  }
+
+  /** The typed value of the named column. */
+  Object value(R row, String name) {
+    return named(name).value().apply(row);
+  }
+
+  private Column<R> named(String name) {
+    for (Column<R> c : columns) {
+      if (c.name().equals(name)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("no column " + name);
   }
 
   /** Turns the numeric time columns of a typed row into timestamp and date columns. */
   Dataset<Row> typed(Dataset<Row> emitted) {
     Dataset<Row> out = emitted;
-    for (Column c : columns) {
+    for (Column<R> c : columns) {
       if (c.type() == Type.TIMESTAMP) {
         out = out.withColumn(c.name(), timestamp_seconds(col(c.name())));
       } else if (c.type() == Type.DATE) {

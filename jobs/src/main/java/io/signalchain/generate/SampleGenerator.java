@@ -78,23 +78,18 @@ public final class SampleGenerator {
     VolumeRows volumes = new VolumeRows(o.seed(), period, contacts, csv);
 
     Map<String, String> files = new LinkedHashMap<>();
-    files.put(SURVEY_RESPONSES, write(spark, o, SURVEY_RESPONSES, SurveyRows.LAYOUT, responses, partitions, surveys::row));
-    files.put(CONTACTS, write(spark, o, CONTACTS, ContactRows.LAYOUT, contacts, partitions, contactRows::row));
-    files.put(PROCESS_VOLUMES, write(spark, o, PROCESS_VOLUMES, VolumeRows.LAYOUT, volumes.rows(), partitions, volumes::row));
+    files.put(SURVEY_RESPONSES, write(spark, o, SURVEY_RESPONSES, surveys, responses, partitions));
+    files.put(CONTACTS, write(spark, o, CONTACTS, contactRows, contacts, partitions));
+    files.put(PROCESS_VOLUMES, write(spark, o, PROCESS_VOLUMES, volumes, volumes.rows(), partitions));
     return new GenerateSummary(responses, contacts, volumes.rows(), files);
   }
 
-  /** A serializable row id → row function. */
-  private interface RowSource extends java.io.Serializable {
-    Row row(long id);
-  }
-
-  private static String write(SparkSession spark, GenerateOptions o, String name, RowLayout layout,
-      long rows, int forcedPartitions, RowSource source) {
+  private static String write(SparkSession spark, GenerateOptions o, String name, InputRows<?, ?> input,
+      long rows, int forcedPartitions) {
     int partitions = forcedPartitions > 0 ? forcedPartitions : (int) Math.max(spark.sparkContext().defaultParallelism(),
         Math.min(10_000, (rows + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
     Dataset<Row> data = spark.range(0, rows, 1, partitions)
-        .map((MapFunction<Long, Row>) id -> source.row(id), Encoders.row(layout.schema(o.csv())));
+        .map((MapFunction<Long, Row>) input::row, Encoders.row(input.layout().schema(o.csv())));
     Path dir = new Path(o.outputDir());
     if (!o.csv()) {
       String target = new Path(dir, name).toString();
@@ -103,7 +98,7 @@ public final class SampleGenerator {
       String before = spark.conf().get(key);
       spark.conf().set(key, "TIMESTAMP_MICROS");
       try {
-        layout.typed(data).write().mode(SaveMode.Overwrite).parquet(target);
+        input.layout().typed(data).write().mode(SaveMode.Overwrite).parquet(target);
       } finally {
         spark.conf().set(key, before);
       }

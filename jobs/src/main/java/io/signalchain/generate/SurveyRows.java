@@ -1,13 +1,10 @@
 package io.signalchain.generate;
 
 import io.signalchain.generate.PlantedEffects.StepProfile;
-import io.signalchain.generate.RowLayout.Column;
-import io.signalchain.generate.RowLayout.Type;
-import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.spark.sql.Row;
 
 /**
  * survey_responses rows, one per answered survey, as a survey tool exports them (see {@link
@@ -26,7 +23,7 @@ import org.apache.spark.sql.Row;
  * <p>Broken rows (one in {@value RowRandom#BROKEN_STRIDE}, ≈ 1.5%, kinds in turn, see {@link
  * Broken}).
  */
-final class SurveyRows implements Serializable {
+final class SurveyRows extends InputRows<SurveyRow, SurveyRows.Broken> {
 
   /** What can be wrong with a survey row. CSV gets all kinds; Parquet those its types can hold. */
   enum Broken {
@@ -65,187 +62,138 @@ final class SurveyRows implements Serializable {
   static final String[] UNKNOWN_STEP_IDS =
       {"pay.remind", "betalen", "onboarding", "become_customer.old", "Ik betaal", "report-fault"};
 
-  static final RowLayout LAYOUT;
-  private static final int RESPONSE_ID, CUSTOMER_ID, STEP_ID, CHANNEL, RESPONDED_AT, SATISFACTION,
-      NPS, EFFORT, WEIGHT, SEGMENT, FIRST_DRIVER;
-
-  static {
-    List<Column> cols = new ArrayList<>(List.of(
-        new Column("response_id", Type.STRING), new Column("customer_id", Type.STRING),
-        new Column("step_id", Type.STRING), new Column("channel", Type.STRING),
-        new Column("responded_at", Type.TIMESTAMP), new Column("satisfaction", Type.DOUBLE),
-        new Column("nps", Type.INT), new Column("effort", Type.DOUBLE),
-        new Column("weight", Type.DOUBLE), new Column("segment", Type.STRING)));
-    for (String d : PlantedEffects.DRIVERS) {
-      cols.add(new Column("driver_" + d, Type.DOUBLE));
-    }
-    LAYOUT = new RowLayout(cols);
-    RESPONSE_ID = 0; CUSTOMER_ID = 1; STEP_ID = 2; CHANNEL = 3; RESPONDED_AT = 4; SATISFACTION = 5;
-    NPS = 6; EFFORT = 7; WEIGHT = 8; SEGMENT = 9; FIRST_DRIVER = 10;
-  }
-
   /** Survey invitations go out after the step; people answer mostly in the evening. */
   private static final double[] HOURS = Period.hours(7, 23, 19, 22, 0.1);
 
-  private final long seed;
   private final Period period;
   private final long customers;
-  private final boolean csv;
-  private final Broken[] kinds;
   private final StepProfile[] steps;
   private final double[] stepWeights;
-  private final int[][] driverColumns;
+  /** Per step, its asked drivers as indexes into {@link PlantedEffects#DRIVERS}. */
+  private final int[][] driverIndexes;
   private final double[][] betas;
   private final double[][] means;
 
   SurveyRows(long seed, Period period, long customers, boolean csv) {
-    this.seed = seed;
+    super(seed, RowRandom.SURVEYS, csv, Broken.available(csv), Broken.DUPLICATE_RESPONSE_ID, SurveyRow.LAYOUT);
     this.period = period;
     this.customers = customers;
-    this.csv = csv;
-    this.kinds = Broken.available(csv);
     List<StepProfile> all = new ArrayList<>(PlantedEffects.STEPS.values());
     all.addAll(PlantedEffects.PARENT_STEPS.values());
     steps = all.toArray(new StepProfile[0]);
     stepWeights = new double[steps.length];
-    driverColumns = new int[steps.length][];
+    driverIndexes = new int[steps.length][];
     betas = new double[steps.length][];
     means = new double[steps.length][];
     for (int s = 0; s < steps.length; s++) {
       StepProfile p = steps[s];
       stepWeights[s] = p.surveyWeight();
       List<String> drivers = p.drivers();
-      driverColumns[s] = new int[drivers.size()];
+      driverIndexes[s] = new int[drivers.size()];
       betas[s] = new double[drivers.size()];
       means[s] = new double[drivers.size()];
       for (int j = 0; j < drivers.size(); j++) {
-        driverColumns[s][j] = FIRST_DRIVER + PlantedEffects.DRIVERS.indexOf(drivers.get(j));
+        driverIndexes[s][j] = PlantedEffects.DRIVERS.indexOf(drivers.get(j));
         betas[s][j] = p.betas().get(drivers.get(j));
         means[s][j] = p.driverMeans().get(drivers.get(j));
       }
     }
   }
 
-  Row row(long id) {
-    Object[][] r = generate(id);
-    return LAYOUT.row(r[0], (String[]) r[1], csv);
-  }
-
-  /** {values, raw CSV overrides or null}. */
-  private Object[][] generate(long id) {
-    SplittableRandom b = RowRandom.forRow(seed, RowRandom.BROKEN ^ RowRandom.SURVEYS, id);
-    int k = RowRandom.brokenKind(seed, RowRandom.SURVEYS, id, kinds.length);
-    Broken kind = k < 0 ? null : kinds[k];
-    if (kind == Broken.DUPLICATE_RESPONSE_ID && id > 0) {
-      Object[][] original = generate(id - 1 - b.nextInt((int) Math.min(id, 40)));
-      Object[] v = original[0].clone();
-      String[] raw = original[1] == null ? null : ((String[]) original[1]).clone();
-      if (b.nextDouble() < 0.4 && v[RESPONDED_AT] != null) {
-        v[RESPONDED_AT] = (Long) v[RESPONDED_AT] + 60 + b.nextInt(600);
-      }
-      return new Object[][] {v, raw};
-    }
-    Object[] v = clean(id);
-    return new Object[][] {v, kind == null ? null : breakRow(kind, v, b)};
-  }
-
-  private Object[] clean(long id) {
-    SplittableRandom r = RowRandom.forRow(seed, RowRandom.SURVEYS, id);
-    Object[] v = new Object[LAYOUT.size()];
+  @Override
+  SurveyRow clean(long id) {
+    SplittableRandom r = cleanRandom(id);
     int s = RowRandom.pick(r, stepWeights);
     StepProfile p = steps[s];
-    v[RESPONSE_ID] = Ids.of('R', id + 1, 8);
-    v[CUSTOMER_ID] = r.nextDouble() < 0.12 ? null : Ids.customer(r.nextLong(customers));
-    v[STEP_ID] = p.stepId();
-    v[CHANNEL] = r.nextDouble() < 0.10 ? null : PlantedEffects.CHANNELS.get(RowRandom.pick(r, p.completionMix()));
-    v[RESPONDED_AT] = period.moment(r, period.pickDay(r, 0.8, 0.7), HOURS);
+    String customer = r.nextDouble() < 0.12 ? null : Ids.customer(r.nextLong(customers));
+    String channel = r.nextDouble() < 0.10 ? null : PlantedEffects.CHANNELS.get(RowRandom.pick(r, p.completionMix()));
+    long respondedAt = period.moment(r, period.pickDay(r, 0.8, 0.7), HOURS);
 
     // Drivers share one latent factor per respondent; satisfaction follows the planted betas.
     double latent = r.nextGaussian();
     double y = p.intercept();
     boolean skipper = r.nextDouble() < 0.12;
+    Double[] ratings = new Double[PlantedEffects.DRIVERS.size()];
     for (int j = 0; j < betas[s].length; j++) {
       double x = RowRandom.clip(Math.round(means[s][j]
           + PlantedEffects.DRIVER_LATENT_LOADING * latent + PlantedEffects.DRIVER_OWN_SD * r.nextGaussian()), 1, 10);
       y += betas[s][j] * x;
       boolean skipped = skipper && r.nextBoolean();
-      v[driverColumns[s][j]] = skipped ? null : x;
+      ratings[driverIndexes[s][j]] = skipped ? null : x;
     }
     double sat = RowRandom.clip(Math.round(y + PlantedEffects.SATISFACTION_NOISE_SD * r.nextGaussian()), 1, 10);
-    v[SATISFACTION] = sat;
-    v[NPS] = r.nextDouble() < 0.20 ? null
+    Integer nps = r.nextDouble() < 0.20 ? null
         : (int) RowRandom.clip(Math.round(sat - 0.6 + 1.1 * r.nextGaussian()), 0, 10);
-    v[EFFORT] = r.nextDouble() < 0.35 ? null
+    Double effort = r.nextDouble() < 0.35 ? null
         : (double) RowRandom.clip(Math.round(4 - 0.55 * (sat - 6.5) + 0.9 * r.nextGaussian()), 1, 7);
     double seg = r.nextDouble();
-    v[SEGMENT] = seg < 0.03 ? null : seg < 0.22 ? "business" : "consumer";
-    double w = "business".equals(v[SEGMENT]) ? 1.2 + 0.8 * r.nextDouble() : 0.6 + 0.8 * r.nextDouble();
-    v[WEIGHT] = r.nextDouble() < 0.25 ? null : Math.round(w * 100) / 100.0;
-    return v;
+    String segment = seg < 0.03 ? null : seg < 0.22 ? "business" : "consumer";
+    double w = "business".equals(segment) ? 1.2 + 0.8 * r.nextDouble() : 0.6 + 0.8 * r.nextDouble();
+    Double weight = r.nextDouble() < 0.25 ? null : Math.round(w * 100) / 100.0;
+    return new SurveyRow(Ids.of('R', id + 1, 8), customer, p.stepId(), channel, respondedAt, sat, nps, effort,
+        weight, segment, Arrays.asList(ratings), CsvText.NONE);
   }
 
-  /** Damages {@code v} in place; returns raw CSV text overrides (or null). */
-  private String[] breakRow(Broken kind, Object[] v, SplittableRandom b) {
-    String[] raw = null;
-    switch (kind) {
+  @Override
+  SurveyRow broken(Broken kind, SurveyRow row, SplittableRandom b) {
+    return switch (kind) {
       case BAD_TIMESTAMP -> {
-        raw = new String[v.length];
-        String iso = RowLayout.isoTimestamp((Long) v[RESPONDED_AT]);
+        String iso = RowLayout.isoTimestamp(row.respondedAt());
         String[] options = {
             iso.substring(8, 10) + "-" + iso.substring(5, 7) + "-" + iso.substring(0, 4) + " " + iso.substring(11, 16),
             iso.substring(5, 7) + "/" + iso.substring(8, 10) + "/" + iso.substring(0, 4) + " 2:03 PM",
             iso.substring(0, 5) + "13" + iso.substring(7),
             "gisteren", "#VALUE!"};
-        raw[RESPONDED_AT] = options[b.nextInt(options.length)];
+        yield row.withCsvText("responded_at", options[b.nextInt(options.length)]);
       }
       case BAD_NUMBER -> {
-        raw = new String[v.length];
-        int col = switch (b.nextInt(4)) {
-          case 0 -> v[NPS] != null ? NPS : SATISFACTION;
-          case 1 -> v[WEIGHT] != null ? WEIGHT : SATISFACTION;
-          case 2 -> firstAnswered(v, SATISFACTION);
-          default -> SATISFACTION;
+        String column = switch (b.nextInt(4)) {
+          case 0 -> row.nps() != null ? "nps" : "satisfaction";
+          case 1 -> row.weight() != null ? "weight" : "satisfaction";
+          case 2 -> firstAnsweredDriverColumn(row);
+          default -> "satisfaction";
         };
-        String[] options = {RowLayout.number((Double) toDouble(v[col])) + ",5", "zeven", "n/a", "#N/A", "8+"};
-        raw[col] = options[b.nextInt(options.length)];
+        double value = ((Number) SurveyRow.LAYOUT.value(row, column)).doubleValue();
+        String[] options = {RowLayout.number(value) + ",5", "zeven", "n/a", "#N/A", "8+"};
+        yield row.withCsvText(column, options[b.nextInt(options.length)]);
       }
-      case SATISFACTION_OUT_OF_SCALE -> v[SATISFACTION] = new double[] {0, 11, 75, -1}[b.nextInt(4)];
-      case NPS_OUT_OF_RANGE -> v[NPS] = new int[] {-1, 11, 12, 99}[b.nextInt(4)];
-      case DRIVER_OUT_OF_SCALE -> {
-        int col = firstAskedDriver(v);
-        v[col] = new double[] {0, 11, 99, -1}[b.nextInt(4)];
-      }
-      case WEIGHT_NOT_POSITIVE -> v[WEIGHT] = new double[] {0, -1, -0.5}[b.nextInt(3)];
-      case UNKNOWN_STEP -> v[STEP_ID] = UNKNOWN_STEP_IDS[b.nextInt(UNKNOWN_STEP_IDS.length)];
-      case MISSING_RESPONSE_ID -> v[RESPONSE_ID] = null;
-      case MISSING_STEP_ID -> v[STEP_ID] = null;
-      case MISSING_SATISFACTION -> v[SATISFACTION] = null;
-      case MISSING_RESPONDED_AT -> v[RESPONDED_AT] = null;
-      case DUPLICATE_RESPONSE_ID -> { } // only the very first row: nothing earlier to copy
-    }
-    return raw;
+      case SATISFACTION_OUT_OF_SCALE -> row.withSatisfaction(new double[] {0, 11, 75, -1}[b.nextInt(4)]);
+      case NPS_OUT_OF_RANGE -> row.withNps(new int[] {-1, 11, 12, 99}[b.nextInt(4)]);
+      case DRIVER_OUT_OF_SCALE -> row.withDriver(firstAskedDriver(row), new double[] {0, 11, 99, -1}[b.nextInt(4)]);
+      case WEIGHT_NOT_POSITIVE -> row.withWeight(new double[] {0, -1, -0.5}[b.nextInt(3)]);
+      case UNKNOWN_STEP -> row.withStepId(UNKNOWN_STEP_IDS[b.nextInt(UNKNOWN_STEP_IDS.length)]);
+      case MISSING_RESPONSE_ID -> row.withResponseId(null);
+      case MISSING_STEP_ID -> row.withStepId(null);
+      case MISSING_SATISFACTION -> row.withSatisfaction(null);
+      case MISSING_RESPONDED_AT -> row.withRespondedAt(null);
+      case DUPLICATE_RESPONSE_ID -> row; // the first row: nothing earlier to copy
+    };
   }
 
-  private static Double toDouble(Object o) {
-    return o instanceof Integer i ? i.doubleValue() : (Double) o;
+  /** The same answers re-exported a few minutes later. */
+  @Override
+  SurveyRow nearCopy(SurveyRow original, SplittableRandom b) {
+    Long at = original.respondedAt();
+    return at == null ? original : original.withRespondedAt(at + 60 + b.nextInt(600));
   }
 
-  private static int firstAnswered(Object[] v, int fallback) {
-    for (int c = FIRST_DRIVER; c < v.length; c++) {
-      if (v[c] != null) {
-        return c;
+  /** The column of the first answered driver, or satisfaction when none is answered. */
+  private static String firstAnsweredDriverColumn(SurveyRow row) {
+    for (int i = 0; i < row.drivers().size(); i++) {
+      if (row.drivers().get(i) != null) {
+        return SurveyRow.driverColumn(PlantedEffects.DRIVERS.get(i));
       }
     }
-    return fallback;
+    return "satisfaction";
   }
 
-  /** The step's most important driver column (asked in every step, answered or not). */
-  private int firstAskedDriver(Object[] v) {
-    for (int s = 0; s < steps.length; s++) {
-      if (steps[s].stepId().equals(v[STEP_ID])) {
-        return driverColumns[s][0];
+  /** The step's most important driver (asked in every step, answered or not). */
+  private String firstAskedDriver(SurveyRow row) {
+    for (StepProfile step : steps) {
+      if (step.stepId().equals(row.stepId())) {
+        return step.drivers().get(0);
       }
     }
-    return FIRST_DRIVER;
+    return PlantedEffects.DRIVERS.get(0);
   }
 }

@@ -1,13 +1,10 @@
 package io.signalchain.generate;
 
 import io.signalchain.generate.PlantedEffects.StepProfile;
-import io.signalchain.generate.RowLayout.Column;
 import io.signalchain.generate.RowLayout.Type;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.spark.sql.Row;
 
 /**
  * process_volumes rows: one per leaf step × day × channel through which the step is completed
@@ -21,7 +18,7 @@ import org.apache.spark.sql.Row;
  * <p>Broken rows (one in {@value RowRandom#BROKEN_STRIDE}, ≈ 1.5%, kinds in turn, see {@link
  * Broken}).
  */
-final class VolumeRows implements Serializable {
+final class VolumeRows extends InputRows<VolumeRow, VolumeRows.Broken> {
 
   enum Broken {
     /** date as "31-10-2026", "2026-02-30", "2026/10/31" or "week 44" (CSV). */
@@ -47,15 +44,7 @@ final class VolumeRows implements Serializable {
 
   static final String[] UNKNOWN_STEP_IDS = {"pay.all", "facturen", "move", "old_process"};
 
-  static final RowLayout LAYOUT = new RowLayout(List.of(
-      new Column("step_id", Type.STRING), new Column("date", Type.DATE),
-      new Column("channel", Type.STRING), new Column("volume", Type.LONG)));
-  private static final int STEP_ID = 0, DATE = 1, CHANNEL = 2, VOLUME = 3;
-
-  private final long seed;
   private final Period period;
-  private final boolean csv;
-  private final Broken[] kinds;
   private final String[] pairStep;
   private final String[] pairChannel;
   /** Expected volume per day of average weekday weight, per pair. */
@@ -63,10 +52,8 @@ final class VolumeRows implements Serializable {
   private final double meanDayWeight;
 
   VolumeRows(long seed, Period period, long contacts, boolean csv) {
-    this.seed = seed;
+    super(seed, RowRandom.VOLUMES, csv, Broken.available(csv), null, VolumeRow.LAYOUT);
     this.period = period;
-    this.csv = csv;
-    this.kinds = Broken.available(csv);
     double totalWeight = PlantedEffects.STEPS.values().stream().mapToDouble(StepProfile::contactWeight).sum();
     double classified = contacts * (1 - PlantedEffects.UNCLASSIFIED_CONTACT_SHARE);
     List<String> steps = new ArrayList<>();
@@ -106,38 +93,28 @@ final class VolumeRows implements Serializable {
     return dow == 6 ? 0.5 : dow == 7 ? 0.35 : 1.0;
   }
 
-  Row row(long id) {
+  @Override
+  VolumeRow clean(long id) {
     int day = (int) (id / pairStep.length);
     int pair = (int) (id % pairStep.length);
-    SplittableRandom r = RowRandom.forRow(seed, RowRandom.VOLUMES, id);
-    Object[] v = new Object[LAYOUT.size()];
-    v[STEP_ID] = pairStep[pair];
-    v[DATE] = (int) (period.firstEpochDay + day);
-    v[CHANNEL] = pairChannel[pair];
-    v[VOLUME] = Math.round(pairDaily[pair] * dayWeight(day) / meanDayWeight * Math.exp(0.15 * r.nextGaussian()));
-    int k = RowRandom.brokenKind(seed, RowRandom.VOLUMES, id, kinds.length);
-    String[] raw = k < 0 ? null : breakRow(kinds[k], v, RowRandom.forRow(seed, RowRandom.BROKEN ^ RowRandom.VOLUMES, id));
-    return LAYOUT.row(v, raw, csv);
+    SplittableRandom r = cleanRandom(id);
+    long volume = Math.round(pairDaily[pair] * dayWeight(day) / meanDayWeight * Math.exp(0.15 * r.nextGaussian()));
+    return new VolumeRow(pairStep[pair], (int) (period.firstEpochDay + day), pairChannel[pair], volume, CsvText.NONE);
   }
 
-  private String[] breakRow(Broken kind, Object[] v, SplittableRandom b) {
-    String[] raw = null;
-    switch (kind) {
+  @Override
+  VolumeRow broken(Broken kind, VolumeRow row, SplittableRandom b) {
+    return switch (kind) {
       case BAD_DATE -> {
-        raw = new String[v.length];
-        String iso = RowLayout.format(Type.DATE, v[DATE]);
+        String iso = RowLayout.format(Type.DATE, row.date());
         String[] options = {iso.substring(8, 10) + "-" + iso.substring(5, 7) + "-" + iso.substring(0, 4),
             iso.substring(0, 5) + "02-30", iso.replace('-', '/'), "week 44"};
-        raw[DATE] = options[b.nextInt(options.length)];
+        yield row.withCsvText("date", options[b.nextInt(options.length)]);
       }
-      case BAD_NUMBER -> {
-        raw = new String[v.length];
-        raw[VOLUME] = new String[] {"1.234,0", "n/a", "12k"}[b.nextInt(3)];
-      }
-      case NEGATIVE_VOLUME -> v[VOLUME] = b.nextBoolean() || (Long) v[VOLUME] == 0 ? -1L : -(Long) v[VOLUME];
-      case MISSING_DATE -> v[DATE] = null;
-      case UNKNOWN_STEP -> v[STEP_ID] = UNKNOWN_STEP_IDS[b.nextInt(UNKNOWN_STEP_IDS.length)];
-    }
-    return raw;
+      case BAD_NUMBER -> row.withCsvText("volume", new String[] {"1.234,0", "n/a", "12k"}[b.nextInt(3)]);
+      case NEGATIVE_VOLUME -> row.withVolume(b.nextBoolean() || row.volume() == 0 ? -1L : -row.volume());
+      case MISSING_DATE -> row.withDate(null);
+      case UNKNOWN_STEP -> row.withStepId(UNKNOWN_STEP_IDS[b.nextInt(UNKNOWN_STEP_IDS.length)]);
+    };
   }
 }
