@@ -1,6 +1,7 @@
 package io.signalchain.generate;
 
 import io.signalchain.generate.PlantedEffects.StepProfile;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -48,7 +49,7 @@ final class ContactRows extends InputRows<ContactRow, ContactRows.Broken> {
     }
 
     static Broken[] available(boolean csv) {
-      return java.util.Arrays.stream(values()).filter(b -> csv || !b.csvOnly).toArray(Broken[]::new);
+      return Arrays.stream(values()).filter(b -> csv || !b.csvOnly).toArray(Broken[]::new);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.signalchain.generate;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -25,7 +26,7 @@ public record GenerateOptions(
   public GenerateOptions {
     Objects.requireNonNull(outputDir, "outputDir");
     Objects.requireNonNull(endDate, "endDate");
-    format = format == null ? "csv" : format.toLowerCase(java.util.Locale.ROOT);
+    format = format == null ? "csv" : format.toLowerCase(Locale.ROOT);
     if (!format.equals("csv") && !format.equals("parquet")) {
       throw new IllegalArgumentException("format must be csv or parquet, not " + format);
     }

@@ -1,5 +1,6 @@
 package io.signalchain.generate;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -103,7 +104,7 @@ public final class PlantedEffects {
       double[] completionMix,
       double[] contactTypeMix,
       List<String> reasons,
-      double handlingFactor) implements java.io.Serializable {
+      double handlingFactor) implements Serializable {
 
     /** The drivers asked in this step, most important first. */
     public List<String> drivers() {

@@ -55,7 +55,7 @@ final class SurveyRows extends InputRows<SurveyRow, SurveyRows.Broken> {
     }
 
     static Broken[] available(boolean csv) {
-      return java.util.Arrays.stream(values()).filter(b -> csv || !b.csvOnly).toArray(Broken[]::new);
+      return Arrays.stream(values()).filter(b -> csv || !b.csvOnly).toArray(Broken[]::new);
     }
   }
 

@@ -3,6 +3,7 @@ package io.signalchain.generate;
 import io.signalchain.generate.PlantedEffects.StepProfile;
 import io.signalchain.generate.RowLayout.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -38,7 +39,7 @@ final class VolumeRows extends InputRows<VolumeRow, VolumeRows.Broken> {
     }
 
     static Broken[] available(boolean csv) {
-      return java.util.Arrays.stream(values()).filter(b -> csv || !b.csvOnly).toArray(Broken[]::new);
+      return Arrays.stream(values()).filter(b -> csv || !b.csvOnly).toArray(Broken[]::new);
     }
   }
 

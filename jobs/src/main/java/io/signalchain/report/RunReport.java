@@ -48,7 +48,8 @@ public final class RunReport {
 
   private static void topThree(StringBuilder h, ReportData d) {
     h.append("<h2>Waar beginnen we? De top 3</h2>");
-    List<Row> top = d.priority().stream().filter(r -> Boolean.TRUE.equals(r.getAs("is_top")) && d.level(r.getAs("step_id")) == 1)
+    List<Row> top = d.priority().stream().filter(r -> Boolean.TRUE.equals(r.getAs("is_top"))
+        && d.level(r.getAs("step_id")) == 1)
         .sorted(Comparator.comparing(r -> r.<Integer>getAs("priority_rank"))).toList();
     if (top.isEmpty()) {
       h.append("<p class=\"note\">Geen prioriteiten in deze run (tabel step_priority ontbreekt).</p>");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 
 /** Small inline SVG charts: no scripts, no network, readable when printed. */
 final class Svg {
@@ -42,10 +43,11 @@ final class Svg {
     int bottom = 40;
     double maxY = Math.max(splitY * 2, points.stream().mapToDouble(Point::y).max().orElse(1)) * 1.1;
     double spanX = Math.max(1e-9, maxX - minX);
-    java.util.function.DoubleUnaryOperator px = x -> left + (x - minX) / spanX * (w - left - 20);
-    java.util.function.DoubleUnaryOperator py = y -> h - bottom - y / maxY * (h - bottom - 20);
+    DoubleUnaryOperator px = x -> left + (x - minX) / spanX * (w - left - 20);
+    DoubleUnaryOperator py = y -> h - bottom - y / maxY * (h - bottom - 20);
     StringBuilder svg = open(w, h, "importance–performance chart");
-    svg.append(f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>", left, h - bottom, w - 10, h - bottom))
+    svg.append(f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>", left, h - bottom, w - 10,
+        h - bottom))
         .append(f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>", left, 10, left, h - bottom))
         .append(f("<line x1=\"%.1f\" y1=\"10\" x2=\"%.1f\" y2=\"%d\" class=\"split\"/>", px.applyAsDouble(splitX),
             px.applyAsDouble(splitX), h - bottom))
@@ -85,7 +87,8 @@ final class Svg {
     static Label beside(String text, double x, double y, int chartWidth) {
       double width = text.length() * CHAR_WIDTH;
       boolean leftOf = x + 9 + width > chartWidth;
-      return leftOf ? new Label(text, x - 9 - width, x - 9, y + 4, true) : new Label(text, x + 9, x + 9 + width, y + 4, false);
+      return leftOf ? new Label(text, x - 9 - width, x - 9, y + 4, true)
+          : new Label(text, x + 9, x + 9 + width, y + 4, false);
     }
 
     double anchorX() {
@@ -120,14 +123,16 @@ final class Svg {
     double half = w / 2.0;
     double width = maxAbs <= 0 ? 0 : Math.min(half, half * Math.abs(value) / maxAbs);
     double x = value < 0 ? half - width : half;
-    return open(w, 16, "gap").append(f("<rect x=\"%.1f\" y=\"2\" width=\"%.1f\" height=\"12\" class=\"%s\"/>", x,
-        width, value < 0 ? "under" : "over")).append(f("<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"16\" class=\"axis\"/>",
-        half, half)).append("</svg>").toString();
+    return open(w, 16, "gap")
+        .append(f("<rect x=\"%.1f\" y=\"2\" width=\"%.1f\" height=\"12\" class=\"%s\"/>", x, width,
+            value < 0 ? "under" : "over"))
+        .append(f("<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"16\" class=\"axis\"/>", half, half))
+        .append("</svg>").toString();
   }
 
   private static StringBuilder open(int w, int h, String title) {
-    return new StringBuilder(f("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-        + "role=\"img\" aria-label=\"%s\">", w, h, w, h, Html.escape(title)));
+    return new StringBuilder(f("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+        + "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">", w, h, w, h, Html.escape(title)));
   }
 
   private static String text(double x, double y, String text, String anchor, String cls) {

@@ -30,6 +30,7 @@ import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.ml.regression.LinearRegressionModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.NumericType;
@@ -63,7 +64,7 @@ public final class DriverStageBenchmark {
     List<String> drivers = Arrays.stream(responses.columns()).filter(c -> c.startsWith("driver_")).toList();
     Dataset<Row> units = analysable(responses, drivers);
     List<String> unitIds = units.select(JourneyConformance.UNIT).distinct().orderBy(JourneyConformance.UNIT)
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        .as(Encoders.STRING()).collectAsList();
     long rows = responses.count();
     System.out.printf(Locale.ROOT, "%,d responses, %d driver columns, %d units (step × channel), %d cores%n",
         rows, drivers.size(), unitIds.size(), Runtime.getRuntime().availableProcessors());
@@ -118,7 +119,8 @@ public final class DriverStageBenchmark {
 
   static Map<String, List<String>> includedDrivers(DriverTables tables) {
     Map<String, List<String>> included = new LinkedHashMap<>();
-    tables.importance().filter("status = 'INCLUDED' and coefficient is not null").orderBy("step_id", "driver").collectAsList()
+    tables.importance().filter("status = 'INCLUDED' and coefficient is not null").orderBy("step_id", "driver")
+        .collectAsList()
         .forEach(r -> included.computeIfAbsent(r.getString(0), u -> new ArrayList<>()).add(r.getString(1)));
     return included;
   }

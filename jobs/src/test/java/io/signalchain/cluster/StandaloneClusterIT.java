@@ -8,6 +8,7 @@ import io.signalchain.errors.ExitCode;
 import io.signalchain.testing.CliRunner;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -123,7 +124,7 @@ class StandaloneClusterIT {
   static Path sparkHomeFromMavenJars() throws IOException {
     Path home = dir.resolve("spark-home");
     Path jars = Files.createDirectories(home.resolve("jars"));
-    for (String jar : Files.readString(Path.of("target", "classpath.txt")).trim().split(java.io.File.pathSeparator)) {
+    for (String jar : Files.readString(Path.of("target", "classpath.txt")).trim().split(File.pathSeparator)) {
       Path source = Path.of(jar);
       if (!source.getFileName().toString().startsWith("delta-")) {
         Files.createSymbolicLink(jars.resolve(source.getFileName()), source);
@@ -186,7 +187,8 @@ class StandaloneClusterIT {
       }
       Thread.sleep(500);
     }
-    fail("waited " + seconds + " s for " + what + "; master log:\n" + log("master") + "\nmaster json:\n" + masterJson());
+    fail("waited " + seconds + " s for " + what + "; master log:\n" + log("master") + "\nmaster json:\n"
+        + masterJson());
   }
 
   static String log(String name) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,9 @@ class DriverRecoveryTest {
       List<String> recovered = IntStream.range(0, planted.size()).boxed()
           .sorted(Comparator.comparingDouble((Integer j) -> -b[j + 1]))
           .map(planted::get).toList();
-      assertEquals(planted.subList(0, 3), recovered.subList(0, 3), step + " coefficients " + java.util.Arrays.toString(b));
-      assertTrue(ols.calculateRSquared() > 0.5 && ols.calculateRSquared() < 0.95, step + " R² " + ols.calculateRSquared());
+      assertEquals(planted.subList(0, 3), recovered.subList(0, 3), step + " coefficients " + Arrays.toString(b));
+      assertTrue(ols.calculateRSquared() > 0.5 && ols.calculateRSquared() < 0.95, step + " R² "
+          + ols.calculateRSquared());
     }
   }
 

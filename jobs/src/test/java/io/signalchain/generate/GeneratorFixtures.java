@@ -19,7 +19,8 @@ final class GeneratorFixtures {
 
   /** step id → parent id ("" for top-level steps), from conf/journey.yaml. */
   static Map<String, String> journey() {
-    Path file = Files.exists(Path.of("conf/journey.yaml")) ? Path.of("conf/journey.yaml") : Path.of("../conf/journey.yaml");
+    Path file = Files.exists(Path.of("conf/journey.yaml")) ? Path.of("conf/journey.yaml")
+        : Path.of("../conf/journey.yaml");
     try {
       JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
       Map<String, String> steps = new LinkedHashMap<>();

@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -61,7 +64,7 @@ class SampleGeneratorTest {
     for (String f : List.of("survey_responses.csv", "contacts.csv", "process_volumes.csv")) {
       byte[] a = Files.readAllBytes(dir.resolve("a").resolve(f));
       assertArrayEquals(a, Files.readAllBytes(dir.resolve("b").resolve(f)), f);
-      assertFalse(java.util.Arrays.equals(a, Files.readAllBytes(dir.resolve("c").resolve(f))), f);
+      assertFalse(Arrays.equals(a, Files.readAllBytes(dir.resolve("c").resolve(f))), f);
     }
     // Only the three files: no temp folders, no checksum files.
     try (var files = Files.list(dir.resolve("a"))) {
@@ -84,7 +87,8 @@ class SampleGeneratorTest {
   @Test
   void headersFollowTheInputContract() {
     String drivers = PlantedEffects.DRIVERS.stream().map(d -> ",driver_" + d).collect(Collectors.joining());
-    assertEquals("response_id,customer_id,step_id,channel,responded_at,satisfaction,nps,effort,weight,segment" + drivers,
+    assertEquals("response_id,customer_id,step_id,channel,responded_at,satisfaction,nps,effort,weight,segment"
+        + drivers,
         GeneratorFixtures.header(dir.resolve("a/survey_responses.csv")));
     assertEquals("contact_id,customer_id,contacted_at,channel,step_id,contact_type,reason,handling_seconds,cost_eur",
         GeneratorFixtures.header(dir.resolve("a/contacts.csv")));
@@ -96,7 +100,7 @@ class SampleGeneratorTest {
     assertEquals(1_000, summary.surveyResponses());
     assertEquals(3_000, summary.contacts());
     long pairs = PlantedEffects.STEPS.values().stream()
-        .flatMapToDouble(p -> java.util.Arrays.stream(p.completionMix())).filter(m -> m > 0).count();
+        .flatMapToDouble(p -> Arrays.stream(p.completionMix())).filter(m -> m > 0).count();
     assertEquals(30 * pairs, summary.processVolumes());
     assertEquals(summary.surveyResponses(), surveys.size());
     assertEquals(summary.contacts(), contacts.size());
@@ -133,21 +137,27 @@ class SampleGeneratorTest {
 
   @Test
   void everyBrokenSurveyKindOccurs() {
-    Map<SurveyRows.Broken, Predicate<Row>> checks = new java.util.EnumMap<>(SurveyRows.Broken.class);
-    checks.put(SurveyRows.Broken.BAD_TIMESTAMP, r -> r.getAs("responded_at") != null && timestamp(r.getAs("responded_at")) == null);
-    checks.put(SurveyRows.Broken.BAD_NUMBER, r -> numericColumns(r).stream().anyMatch(v -> v != null && !GeneratorFixtures.parsesAsDouble(v)));
+    Map<SurveyRows.Broken, Predicate<Row>> checks = new EnumMap<>(SurveyRows.Broken.class);
+    checks.put(SurveyRows.Broken.BAD_TIMESTAMP, r -> r.getAs("responded_at") != null
+        && timestamp(r.getAs("responded_at")) == null);
+    checks.put(SurveyRows.Broken.BAD_NUMBER, r -> numericColumns(r).stream().anyMatch(v -> v != null
+        && !GeneratorFixtures.parsesAsDouble(v)));
     checks.put(SurveyRows.Broken.SATISFACTION_OUT_OF_SCALE, r -> outside(r.getAs("satisfaction"), 1, 10));
     checks.put(SurveyRows.Broken.NPS_OUT_OF_RANGE, r -> outside(r.getAs("nps"), 0, 10));
-    checks.put(SurveyRows.Broken.DRIVER_OUT_OF_SCALE, r -> PlantedEffects.DRIVERS.stream().anyMatch(d -> outside(r.getAs("driver_" + d), 1, 10)));
-    checks.put(SurveyRows.Broken.WEIGHT_NOT_POSITIVE, r -> outside(r.getAs("weight"), Double.MIN_VALUE, Double.MAX_VALUE));
-    checks.put(SurveyRows.Broken.UNKNOWN_STEP, r -> r.getAs("step_id") != null && !journey.contains(r.<String>getAs("step_id")));
+    checks.put(SurveyRows.Broken.DRIVER_OUT_OF_SCALE, r -> PlantedEffects.DRIVERS.stream()
+        .anyMatch(d -> outside(r.getAs("driver_" + d), 1, 10)));
+    checks.put(SurveyRows.Broken.WEIGHT_NOT_POSITIVE, r -> outside(r.getAs("weight"), Double.MIN_VALUE,
+        Double.MAX_VALUE));
+    checks.put(SurveyRows.Broken.UNKNOWN_STEP, r -> r.getAs("step_id") != null
+        && !journey.contains(r.<String>getAs("step_id")));
     checks.put(SurveyRows.Broken.MISSING_RESPONSE_ID, r -> r.getAs("response_id") == null);
     checks.put(SurveyRows.Broken.MISSING_STEP_ID, r -> r.getAs("step_id") == null);
     checks.put(SurveyRows.Broken.MISSING_SATISFACTION, r -> r.getAs("satisfaction") == null);
     checks.put(SurveyRows.Broken.MISSING_RESPONDED_AT, r -> r.getAs("responded_at") == null);
     assertEquals(EnumSet.complementOf(EnumSet.of(SurveyRows.Broken.DUPLICATE_RESPONSE_ID)), checks.keySet());
     long broken = assertEachOccurs(surveys, checks);
-    long duplicates = surveys.size() - surveys.stream().map(r -> r.getAs("response_id")).filter(id -> id != null).distinct().count()
+    long duplicates = surveys.size() - surveys.stream().map(r -> r.getAs("response_id")).filter(id -> id != null)
+        .distinct().count()
         - surveys.stream().filter(r -> r.getAs("response_id") == null).count();
     assertTrue(duplicates > 0, "duplicate response ids");
     assertBrokenShare(broken + duplicates, surveys.size());
@@ -156,19 +166,23 @@ class SampleGeneratorTest {
   @Test
   void everyBrokenContactKindOccurs() {
     Set<String> channels = Set.copyOf(PlantedEffects.CHANNELS);
-    Map<ContactRows.Broken, Predicate<Row>> checks = new java.util.EnumMap<>(ContactRows.Broken.class);
-    checks.put(ContactRows.Broken.BAD_TIMESTAMP, r -> r.getAs("contacted_at") != null && timestamp(r.getAs("contacted_at")) == null);
-    checks.put(ContactRows.Broken.BAD_NUMBER, r -> unparsable(r.getAs("handling_seconds")) || unparsable(r.getAs("cost_eur")));
+    Map<ContactRows.Broken, Predicate<Row>> checks = new EnumMap<>(ContactRows.Broken.class);
+    checks.put(ContactRows.Broken.BAD_TIMESTAMP, r -> r.getAs("contacted_at") != null
+        && timestamp(r.getAs("contacted_at")) == null);
+    checks.put(ContactRows.Broken.BAD_NUMBER, r -> unparsable(r.getAs("handling_seconds"))
+        || unparsable(r.getAs("cost_eur")));
     checks.put(ContactRows.Broken.UNKNOWN_CHANNEL, r -> !channels.contains(r.<String>getAs("channel")));
     checks.put(ContactRows.Broken.NEGATIVE_COST, r -> outside(r.getAs("cost_eur"), 0, Double.MAX_VALUE));
     checks.put(ContactRows.Broken.NEGATIVE_HANDLING, r -> outside(r.getAs("handling_seconds"), 0, Double.MAX_VALUE));
     checks.put(ContactRows.Broken.MISSING_CONTACT_TYPE, r -> r.getAs("contact_type") == null);
     checks.put(ContactRows.Broken.MISSING_CONTACT_ID, r -> r.getAs("contact_id") == null);
     checks.put(ContactRows.Broken.MISSING_CONTACTED_AT, r -> r.getAs("contacted_at") == null);
-    checks.put(ContactRows.Broken.UNKNOWN_STEP, r -> r.getAs("step_id") != null && !journey.contains(r.<String>getAs("step_id")));
+    checks.put(ContactRows.Broken.UNKNOWN_STEP, r -> r.getAs("step_id") != null
+        && !journey.contains(r.<String>getAs("step_id")));
     assertEquals(EnumSet.complementOf(EnumSet.of(ContactRows.Broken.DUPLICATE_CONTACT_ID)), checks.keySet());
     long broken = assertEachOccurs(contacts, checks);
-    long duplicates = contacts.size() - contacts.stream().map(r -> r.getAs("contact_id")).filter(id -> id != null).distinct().count()
+    long duplicates = contacts.size() - contacts.stream().map(r -> r.getAs("contact_id")).filter(id -> id != null)
+        .distinct().count()
         - contacts.stream().filter(r -> r.getAs("contact_id") == null).count();
     assertTrue(duplicates > 0, "duplicate contact ids");
     assertBrokenShare(broken + duplicates, contacts.size());
@@ -179,7 +193,7 @@ class SampleGeneratorTest {
 
   @Test
   void everyBrokenVolumeKindOccurs() {
-    Map<VolumeRows.Broken, Predicate<Row>> checks = new java.util.EnumMap<>(VolumeRows.Broken.class);
+    Map<VolumeRows.Broken, Predicate<Row>> checks = new EnumMap<>(VolumeRows.Broken.class);
     checks.put(VolumeRows.Broken.BAD_DATE, r -> r.getAs("date") != null && date(r.getAs("date")) == null);
     checks.put(VolumeRows.Broken.BAD_NUMBER, r -> unparsable(r.getAs("volume")));
     checks.put(VolumeRows.Broken.NEGATIVE_VOLUME, r -> outside(r.getAs("volume"), 0, Double.MAX_VALUE));
@@ -235,7 +249,7 @@ class SampleGeneratorTest {
   }
 
   private static List<String> numericColumns(Row r) {
-    List<String> values = new java.util.ArrayList<>();
+    List<String> values = new ArrayList<>();
     for (String c : List.of("satisfaction", "nps", "effort", "weight")) {
       values.add(r.getAs(c));
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,7 +31,7 @@ class SvgTest {
   @Test
   @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // guards against a hang, not a speed test
   void manyCoincidentPointsGetOneLineEach() {
-    List<Svg.Label> labels = Svg.Label.separated(java.util.stream.IntStream.range(0, 30)
+    List<Svg.Label> labels = Svg.Label.separated(IntStream.range(0, 30)
         // at y = 111.01, (y + 4 + 13) - (y + 4) is a hair under 13 in floating point
         .mapToObj(i -> Svg.Label.beside("driver" + i, 137.31, 111.01, 520)).toList());
     double[] baselines = labels.stream().mapToDouble(Svg.Label::baseline).sorted().toArray();

@@ -2,6 +2,7 @@ package io.signalchain.drivers.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.special.Beta;
 
@@ -96,7 +97,7 @@ public final class WeightedOls {
       } else if (a[j][j] < ALIAS_TOLERANCE) {
         status[j - 1] = DriverStatus.DROPPED_ALIASED;
         note[j - 1] = "Aliased: a linear combination of earlier drivers (unexplained share "
-            + String.format("%.3g", Math.max(0, a[j][j])) + ").";
+            + String.format(Locale.ROOT, "%.3g", Math.max(0, a[j][j])) + ").";
       } else {
         status[j - 1] = DriverStatus.INCLUDED;
         note[j - 1] = "";

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +81,7 @@ class DriverAnalysisTest {
     Moments m = new Moments(8);
     for (int copy = 0; copy < 2; copy++) {
       for (double[] row : ATTITUDE) {
-        double[] x = java.util.Arrays.copyOf(row, 8);
+        double[] x = Arrays.copyOf(row, 8);
         x[7] = row[1] + row[3];
         m.add(x, 1);
       }

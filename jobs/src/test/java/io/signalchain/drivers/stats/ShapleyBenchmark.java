@@ -1,5 +1,6 @@
 package io.signalchain.drivers.stats;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -19,7 +20,7 @@ public final class ShapleyBenchmark {
       double[] rxy = new double[k];
       correlations(new Random(k), k, rxx, rxy);
       // Warm up the JIT on a small problem first.
-      ShapleyDecomposition.decompose(sub(rxx, 12), java.util.Arrays.copyOf(rxy, 12), 26);
+      ShapleyDecomposition.decompose(sub(rxx, 12), Arrays.copyOf(rxy, 12), 26);
       double baselinePerSolve = fullSolveSeconds(rxx, rxy);
       long start = System.nanoTime();
       double[] shapley = ShapleyDecomposition.decompose(rxx, rxy, 26);

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
 import org.junit.jupiter.api.Test;
 
 class ShapleyDecompositionTest {
@@ -116,9 +119,9 @@ class ShapleyDecompositionTest {
         rss[a][b] = c.rxx[idx[a]][idx[b]];
       }
     }
-    var solver = new org.apache.commons.math3.linear.LUDecomposition(
-        org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(rss)).getSolver();
-    double[] b = solver.solve(new org.apache.commons.math3.linear.ArrayRealVector(rs)).toArray();
+    var solver = new LUDecomposition(
+        MatrixUtils.createRealMatrix(rss)).getSolver();
+    double[] b = solver.solve(new ArrayRealVector(rs)).toArray();
     double r2 = 0;
     for (int a = 0; a < s; a++) {
       r2 += b[a] * rs[a];

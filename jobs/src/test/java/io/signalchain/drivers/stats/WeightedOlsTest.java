@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.apache.commons.math3.linear.MatrixUtils;
 import org.junit.jupiter.api.Test;
 
 class WeightedOlsTest {
@@ -65,8 +67,8 @@ class WeightedOlsTest {
         rxx[i][j] = r[i + 1][j + 1];
       }
     }
-    var inverse = org.apache.commons.math3.linear.MatrixUtils.inverse(
-        org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(rxx));
+    var inverse = MatrixUtils.inverse(
+        MatrixUtils.createRealMatrix(rxx));
     for (int j = 0; j < 6; j++) {
       assertEquals(inverse.getEntry(j, j), fit.drivers().get(j).vif(), 1e-10);
     }
@@ -137,7 +139,7 @@ class WeightedOlsTest {
     // Append total = complaints + learning after the six drivers: R gives it NA.
     double[][] rows = new double[30][];
     for (int i = 0; i < 30; i++) {
-      rows[i] = java.util.Arrays.copyOf(ATTITUDE[i], 8);
+      rows[i] = Arrays.copyOf(ATTITUDE[i], 8);
       rows[i][7] = ATTITUDE[i][1] + ATTITUDE[i][3];
     }
     List<String> names = new ArrayList<>(ATTITUDE_DRIVERS);
@@ -181,7 +183,7 @@ class WeightedOlsTest {
     // Counted on the drivers that remain: with only two drivers left, 30 is enough.
     double[][] rows = copyAttitude();
     for (double[] row : rows) {
-      java.util.Arrays.fill(row, 3, 7, 1);
+      Arrays.fill(row, 3, 7, 1);
     }
     RegressionFit remaining = WeightedOls.fit(StatsFixtures.moments(rows, null),
         ATTITUDE_DRIVERS, 5, 10);
@@ -202,7 +204,7 @@ class WeightedOlsTest {
 
     double[][] rows = copyAttitude();
     for (double[] row : rows) {
-      java.util.Arrays.fill(row, 1, 7, 5);
+      Arrays.fill(row, 1, 7, 5);
     }
     RegressionFit allConstant =
         WeightedOls.fit(StatsFixtures.moments(rows, null), ATTITUDE_DRIVERS, 1, 1);
@@ -220,7 +222,7 @@ class WeightedOlsTest {
 
   private static double[] ones(int n) {
     double[] w = new double[n];
-    java.util.Arrays.fill(w, 1);
+    Arrays.fill(w, 1);
     return w;
   }
 }
