@@ -23,10 +23,12 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -66,9 +68,35 @@ final class CsvInput {
           Set.of(InputReader.CORRUPT_RECORD));
       InputReader.requireColumns(contract, firstFile, names);
       Dataset<Row> part = reader(spark, spec, names).csv(group.getValue().toArray(String[]::new));
+      if (spec.multiline()) {
+        part = withSwallowedRecordsMalformed(part, names);
+      }
       all = all == null ? part : all.unionByName(part, true);
     }
     return all;
+  }
+
+  /**
+   * A quote opened and never closed takes the following lines into one field, up to the next
+   * quote or the end of the file; when that field is the last one, the record still fits the
+   * header and the lines it took would vanish. A value holding a line with as many commas as the
+   * header has separators is taken for such records: the row is marked malformed, with its
+   * fields joined by commas as raw text, so that it is rejected and counted.
+   */
+  private static Dataset<Row> withSwallowedRecordsMalformed(Dataset<Row> part, List<String> names) {
+    if (names.size() < 2) {
+      return part;
+    }
+    String wholeLine = "[\\r\\n][^\\r\\n,]*(?:,[^\\r\\n,]*){" + (names.size() - 1) + "}";
+    Column swallowed = functions.lit(false);
+    Column[] values = new Column[names.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = functions.coalesce(part.col(InputReader.quoted(names.get(i))), functions.lit(""));
+      swallowed = swallowed.or(functions.coalesce(values[i].rlike(wholeLine), functions.lit(false)));
+    }
+    Column corrupt = part.col(InputReader.CORRUPT_RECORD);
+    return part.withColumn(InputReader.CORRUPT_RECORD,
+        functions.when(corrupt.isNull().and(swallowed), functions.concat_ws(",", values)).otherwise(corrupt));
   }
 
   private static DataFrameReader reader(SparkSession spark, InputSpec spec, List<String> names) {

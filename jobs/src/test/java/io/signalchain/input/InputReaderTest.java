@@ -158,6 +158,26 @@ class InputReaderTest {
   }
 
   @Test
+  void anUnclosedQuoteCannotSwallowTheRowsAfterItUnseen() {
+    Path file = TestConfigs.write(dir.resolve("c.csv"), String.join("\n",
+        "contact_id,contacted_at,channel,contact_type,reason",
+        "K1," + T + ",phone,question,\"an address,\nwith a comma, or two\"",
+        "",
+        "K2," + T + ",phone,question,\"unclosed",
+        "K3," + T + ",phone,question,x",
+        "K4," + T + ",phone,question,y") + "\n");
+    ValidatedInput input = validate(InputContracts.CONTACTS, file.toString(), InputFormat.CSV);
+    // the empty line is no record; K2's open quote runs to the end of the file, taking K3 and K4
+    assertEquals(2, input.rows().count());
+    assertEquals("an address,\nwith a comma, or two", rowsById(input, "contact_id").get("K1").getAs("reason"),
+        "a line break among fewer commas than the header has is an ordinary value");
+    Row swallowing = input.rejected().first();
+    assertEquals("malformed line: its fields do not match the header", swallowing.getAs("reason"));
+    String record = swallowing.getAs("record");
+    assertTrue(record.startsWith("K2,") && record.contains("\nK3," + T) && record.contains("\nK4," + T), record);
+  }
+
+  @Test
   void withoutMultilineEachLineIsARow() {
     Path file = TestConfigs.write(dir.resolve("c.csv"), String.join("\n",
         "contact_id,contacted_at,channel,contact_type,reason",
