@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.signalchain.errors.ExitCode;
 import io.signalchain.cli.SignalchainCli;
+import io.signalchain.publish.RunStatus;
 import io.signalchain.testing.CliRunner;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
@@ -43,7 +44,8 @@ class FaultToleranceTest {
     assertTrue(victim.isAlive(), "the run was still writing when killed");
     victim.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
     assertTrue(Files.exists(firstAnalysisCommit));
-    assertTrue(!Files.exists(out.resolve("run_log")) || CliRunner.table(out, "run_log").count() == 0,
+    assertTrue(!Files.exists(out.resolve("run_log"))
+        || CliRunner.table(out, "run_log").filter("status = 'SUCCEEDED'").count() == 0,
         "the killed run never recorded itself as SUCCEEDED");
 
     var rerun = CliRunner.run("run", "--run-date", "2026-10-31", "--output", out.toString());
@@ -61,7 +63,7 @@ class FaultToleranceTest {
       runs.add(CompletableFuture.supplyAsync(
           () -> new NightlyRun(spark, config).run(List.of(LocalDate.parse(date)), false, r -> { })));
     }
-    runs.forEach(r -> assertEquals("SUCCEEDED", r.join().get(0).status()));
+    runs.forEach(r -> assertEquals(RunStatus.SUCCEEDED, r.join().get(0).status()));
     assertOneSucceededRunPerTable(out, "2026-10-30");
     assertOneSucceededRunPerTable(out, "2026-10-31");
     assertEquals(2, CliRunner.table(out, "run_log").count());
