@@ -27,6 +27,7 @@ import io.signalchain.publish.OutputTable;
 import io.signalchain.publish.RunLog;
 import io.signalchain.publish.RunStatus;
 import io.signalchain.priority.StepPriority;
+import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,9 +35,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -101,7 +104,8 @@ public final class NightlyRun {
     Map<String, ValidatedInput> inputs = validateInputs();
     try {
       List<InputCounts> counts = countRows(inputs);
-      List<LocalDate> dates = requestedDates.isEmpty() ? List.of(defaultRunDate(inputs, LocalDate.now(ZoneOffset.UTC))) : requestedDates;
+      List<LocalDate> dates = requestedDates.isEmpty()
+          ? List.of(defaultRunDate(inputs, LocalDate.now(ZoneOffset.UTC))) : requestedDates;
       DeltaOutput output = new DeltaOutput(config.outputPath());
       Set<LocalDate> succeeded = skipSucceeded ? RunLog.succeededDates(spark, output) : Set.of();
       List<RunResult> results = new ArrayList<>();
@@ -282,18 +286,15 @@ public final class NightlyRun {
     if (!setting.equals("latest-data")) {
       return LocalDate.parse(setting);
     }
-    LocalDate latest = null;
-    for (LocalDate d : List.of(latestDay(inputs.get(InputContracts.SURVEY_RESPONSES), "responded_at", today),
-        latestDay(inputs.get(InputContracts.CONTACTS), "contacted_at", today))) {
-      latest = d != null && (latest == null || d.isAfter(latest)) ? d : latest;
-    }
-    return latest != null ? latest : today.minusDays(1);
+    return Stream.of(latestDay(inputs.get(InputContracts.SURVEY_RESPONSES), "responded_at", today),
+        latestDay(inputs.get(InputContracts.CONTACTS), "contacted_at", today))
+        .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(today.minusDays(1));
   }
 
   /** The last day, not after {@code today}, with an accepted row of {@code input}; null if none. */
   private static LocalDate latestDay(ValidatedInput input, String timestampColumn, LocalDate today) {
     Column day = to_date(col(timestampColumn));
-    Row r = input.accepted().filter(day.leq(lit(java.sql.Date.valueOf(today)))).agg(max(day)).first();
+    Row r = input.accepted().filter(day.leq(lit(Date.valueOf(today)))).agg(max(day)).first();
     return r.isNullAt(0) ? null : r.getDate(0).toLocalDate();
   }
 }

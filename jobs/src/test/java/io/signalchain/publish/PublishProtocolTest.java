@@ -111,8 +111,9 @@ class PublishProtocolTest {
   @Test
   void writesGoOnlyToTablesOfTheirMode() {
     RunContext r = run("r", 0);
-    assertThrows(IllegalArgumentException.class, () -> output.writeRun(OutputTable.JOURNEY_STEPS, spark.range(1).toDF(), r));
-    assertThrows(IllegalArgumentException.class, () -> output.replaceTable(OutputTable.STEP_KPIS, spark.range(1).toDF(), r));
+    var rows = spark.range(1).toDF();
+    assertThrows(IllegalArgumentException.class, () -> output.writeRun(OutputTable.JOURNEY_STEPS, rows, r));
+    assertThrows(IllegalArgumentException.class, () -> output.replaceTable(OutputTable.STEP_KPIS, rows, r));
   }
 
   static RunContext run(String id, long secondsAfterT0) {

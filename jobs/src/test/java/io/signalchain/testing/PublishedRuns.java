@@ -110,7 +110,8 @@ public final class PublishedRuns {
     Map<String, ValidatedInput> inputs = new NightlyRun(SharedSpark.session(), config).validateInputs();
     try {
       Map<String, long[]> counts = new LinkedHashMap<>();
-      inputs.forEach((source, input) -> counts.put(source, new long[] {input.rows().count(), input.accepted().count()}));
+      inputs.forEach((source, input) ->
+          counts.put(source, new long[] {input.rows().count(), input.accepted().count()}));
       return counts;
     } finally {
       inputs.values().forEach(i -> i.rows().unpersist());

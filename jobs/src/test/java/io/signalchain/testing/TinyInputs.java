@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Three tiny CSV inputs (October 2026: 40 survey responses, 20 contacts, 10 process volumes, one
+ * Three tiny CSV inputs (October 2026: 40 survey responses, 20 contacts, 20 process volumes, one
  * broken row each) for tests of the run's behaviour rather than its statistics: a run on them
  * takes seconds, not the sample's minute.
  */
@@ -16,7 +16,7 @@ public final class TinyInputs {
   public static final String RUN_DATE = "2026-10-31";
   public static final int SURVEY_ROWS = 41;
   public static final int CONTACT_ROWS = 21;
-  public static final int VOLUME_ROWS = 11;
+  public static final int VOLUME_ROWS = 21;
 
   private TinyInputs() {}
 
@@ -50,7 +50,8 @@ public final class TinyInputs {
     Map<String, String> overrides = new LinkedHashMap<>();
     overrides.put("inputs.survey_responses.path", TestConfigs.write(dir.resolve("survey_responses.csv"),
         surveys.toString()).toString());
-    overrides.put("inputs.contacts.path", TestConfigs.write(dir.resolve("contacts.csv"), contacts.toString()).toString());
+    overrides.put("inputs.contacts.path",
+        TestConfigs.write(dir.resolve("contacts.csv"), contacts.toString()).toString());
     overrides.put("inputs.process_volumes.path",
         TestConfigs.write(dir.resolve("process_volumes.csv"), volumes.toString()).toString());
     overrides.put("output.report", "false");
