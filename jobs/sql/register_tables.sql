@@ -5,9 +5,12 @@
 --   sed 's#${output}#s3a://bucket/signalchain/delta#g' jobs/sql/register_tables.sql
 -- and run the statements in Spark SQL (or any engine that reads Delta). Safe to run again.
 --
--- Readers who want only complete runs use the views: a run's rows count once run_log has its
--- SUCCEEDED row (written last). *_latest holds the rows of the latest succeeded run of the most
--- recent run date; succeeded_runs lists every succeeded run.
+-- Readers who want only complete runs use the views. A run's rows are written beside the date's
+-- published run and count once run_log has its SUCCEEDED row (written last); a date's rows are
+-- those of its latest SUCCEEDED run, the one that started last (docs/operations.md). Rows of
+-- other runs of a date (older, failed, killed, or still writing) may sit beside them for a while:
+-- select by run_id, never by run_date alone. latest_runs lists that run for every run date;
+-- *_latest holds its rows, for every run date; latest_run is the one of the most recent date.
 
 CREATE SCHEMA IF NOT EXISTS signalchain;
 
@@ -26,24 +29,33 @@ SELECT run_id, run_date, started_at, finished_at, rows_read, rows_rejected, wind
 FROM signalchain.run_log
 WHERE status = 'SUCCEEDED';
 
--- The one run the *_latest views show: the latest succeeded run of the most recent run date.
+-- Per run date, the run whose rows are the date's rows: its SUCCEEDED run that started last.
+CREATE OR REPLACE VIEW signalchain.latest_runs AS
+SELECT run_id, run_date, started_at, finished_at, rows_read, rows_rejected, window_start, window_end
+FROM (
+  SELECT s.*, row_number() OVER (PARTITION BY run_date ORDER BY started_at DESC, run_id DESC) AS rank_in_date
+  FROM signalchain.succeeded_runs s
+)
+WHERE rank_in_date = 1;
+
+-- The latest run of the most recent run date.
 CREATE OR REPLACE VIEW signalchain.latest_run AS
 SELECT run_id, run_date
-FROM signalchain.succeeded_runs
-ORDER BY run_date DESC, finished_at DESC
+FROM signalchain.latest_runs
+ORDER BY run_date DESC
 LIMIT 1;
 
 CREATE OR REPLACE VIEW signalchain.step_kpis_latest AS
-SELECT t.* FROM signalchain.step_kpis t JOIN signalchain.latest_run r USING (run_id, run_date);
+SELECT t.* FROM signalchain.step_kpis t JOIN signalchain.latest_runs r USING (run_id, run_date);
 CREATE OR REPLACE VIEW signalchain.step_priority_latest AS
-SELECT t.* FROM signalchain.step_priority t JOIN signalchain.latest_run r USING (run_id, run_date);
+SELECT t.* FROM signalchain.step_priority t JOIN signalchain.latest_runs r USING (run_id, run_date);
 CREATE OR REPLACE VIEW signalchain.channel_mix_latest AS
-SELECT t.* FROM signalchain.channel_mix t JOIN signalchain.latest_run r USING (run_id, run_date);
+SELECT t.* FROM signalchain.channel_mix t JOIN signalchain.latest_runs r USING (run_id, run_date);
 CREATE OR REPLACE VIEW signalchain.contact_reasons_latest AS
-SELECT t.* FROM signalchain.contact_reasons t JOIN signalchain.latest_run r USING (run_id, run_date);
+SELECT t.* FROM signalchain.contact_reasons t JOIN signalchain.latest_runs r USING (run_id, run_date);
 CREATE OR REPLACE VIEW signalchain.driver_models_latest AS
-SELECT t.* FROM signalchain.driver_models t JOIN signalchain.latest_run r USING (run_id, run_date);
+SELECT t.* FROM signalchain.driver_models t JOIN signalchain.latest_runs r USING (run_id, run_date);
 CREATE OR REPLACE VIEW signalchain.driver_importance_latest AS
-SELECT t.* FROM signalchain.driver_importance t JOIN signalchain.latest_run r USING (run_id, run_date);
+SELECT t.* FROM signalchain.driver_importance t JOIN signalchain.latest_runs r USING (run_id, run_date);
 CREATE OR REPLACE VIEW signalchain.rejected_records_latest AS
-SELECT t.* FROM signalchain.rejected_records t JOIN signalchain.latest_run r USING (run_id, run_date);
+SELECT t.* FROM signalchain.rejected_records t JOIN signalchain.latest_runs r USING (run_id, run_date);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.signalchain.errors.ExitCode;
 import io.signalchain.pipeline.InputCounts;
 import io.signalchain.pipeline.RunResult;
+import io.signalchain.publish.RunStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ final class RunSummary {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("run_id", r.runId());
     summary.put("run_date", r.runDate().toString());
-    summary.put("status", r.status());
+    summary.put("status", r.status().name());
     summary.put("message", r.message());
     Map<String, Long> read = new LinkedHashMap<>();
     Map<String, Long> rejected = new LinkedHashMap<>();
@@ -38,7 +39,7 @@ final class RunSummary {
   /** The last line of a run that failed: its exit code and what went wrong. */
   static String failure(ExitCode code, String message) {
     Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("status", "FAILED");
+    summary.put("status", RunStatus.FAILED.name());
     summary.put("exit_code", code.code);
     summary.put("message", message);
     return write(summary);

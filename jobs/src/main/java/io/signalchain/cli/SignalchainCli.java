@@ -12,6 +12,7 @@ import io.signalchain.pipeline.InputCounts;
 import io.signalchain.pipeline.NightlyRun;
 import io.signalchain.pipeline.RunResult;
 import io.signalchain.publish.DeltaOutput;
+import io.signalchain.publish.RunStatus;
 import io.signalchain.report.ReportData;
 import io.signalchain.report.ReportLoader;
 import io.signalchain.report.ReportWriter;
@@ -101,7 +102,7 @@ public final class SignalchainCli {
     SignalchainConfig config = config(line);
     boolean withReport = line.hasOption("report") || config.writeReport();
     try (var job = SparkSessions.forJob("signalchain", line.getOptionValue("master"))) {
-      new NightlyRun(job.spark(), config).run(dates, backfill && !line.hasOption("force"), result -> {
+      new NightlyRun(job.spark(), config, line.hasOption("allow-empty")).run(dates, backfill && !line.hasOption("force"), result -> {
         Optional<String> report = withReport && result.succeeded()
             ? Optional.of(writeReport(job.spark(), config, Optional.of(result.runDate()), line.getOptionValue("report-file")))
             : Optional.empty();
@@ -212,7 +213,7 @@ public final class SignalchainCli {
 
   /** A readable account of one run date, then its one-line JSON summary for orchestrators. */
   private void printResult(RunResult result, Optional<String> htmlReport) {
-    if (result.status().equals(RunResult.SKIPPED)) {
+    if (result.status() == RunStatus.SKIPPED) {
       out.printf(Locale.ROOT, "Run date %s skipped: %s%n", result.runDate(), result.message());
     } else {
       out.printf(Locale.ROOT, "Run %s for %s %s in %.1f s: %,d rows read, %,d rejected.%n", result.runId(),
@@ -304,6 +305,9 @@ public final class SignalchainCli {
             .desc("Backfill: last run date (inclusive).").build())
         .addOption(Option.builder().longOpt("force")
             .desc("Backfill: also rerun dates that already have a SUCCEEDED run (skipped otherwise).").build())
+        .addOption(Option.builder().longOpt("allow-empty")
+            .desc("run: publish a run whose analysis window holds no survey responses and no contacts "
+                + "(otherwise it fails the quality gate, exit 3).").build())
         .addOption(Option.builder().longOpt("window-days").hasArg().argName("N")
             .desc("Days in the analysis window (overrides analysis.window_days).").build())
         .addOption(Option.builder("o").longOpt("output").hasArg().argName("PATH")
@@ -354,6 +358,7 @@ public final class SignalchainCli {
           signalchain run --run-date 2026-10-31 --output /tmp/signalchain
           signalchain run --from 2026-10-01 --to 2026-10-31          # backfill; succeeded dates skipped
           signalchain run --report                                   # and write the HTML report
+          signalchain run --run-date 2026-12-25 --allow-empty        # a date without signals, on purpose
           signalchain report --run-date 2026-10-31 --report-file /tmp/report.html
           signalchain run --conf /etc/signalchain/signalchain.yaml --input contacts=/data/contacts.csv
           signalchain validate --set inputs.contacts.format=parquet --input contacts=/data/contacts
@@ -361,6 +366,7 @@ public final class SignalchainCli {
           signalchain generate --scale 0.02 --contacts-per-response 1.5 --end-date 2026-10-31 --out data-samples
 
         Exit codes: 0 success, 1 unexpected failure, 2 usage or configuration error,
-                    3 data-quality gate failed, 4 input missing or unreadable.""");
+                    3 data-quality gate failed (too many rejects, an empty input, or a window without
+                      survey responses and contacts unless --allow-empty), 4 input missing or unreadable.""");
   }
 }

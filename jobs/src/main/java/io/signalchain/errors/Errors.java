@@ -68,6 +68,22 @@ public final class Errors {
             + "nothing was published for this run.", null);
   }
 
+  public static SignalchainException emptyWindow(String runDate, String first, String last) {
+    return new SignalchainException(ExitCode.DATA_QUALITY,
+        String.format(Locale.ROOT, "The run for %s has nothing to analyse: its window %s to %s holds no survey "
+            + "responses and no contacts", runDate, first, last),
+        "Check the run date (--run-date, analysis.default_run_date) and that the exports cover the window; "
+            + "the previous run of the date stays published. To publish an empty run on purpose, add --allow-empty.",
+        null);
+  }
+
+  public static SignalchainException runIncomplete(String runId, String runDate, String table) {
+    return new SignalchainException(ExitCode.INPUT_UNREADABLE,
+        String.format(Locale.ROOT, "The SUCCEEDED run %s of %s has no rows in %s: the output tables were changed "
+            + "after the run published them", runId, runDate, table),
+        "Run the date again (signalchain run --run-date " + runDate + "), then write the report.", null);
+  }
+
   public static SignalchainException wrongColumnType(String source, String column, String stored, String expected) {
     return new SignalchainException(ExitCode.INPUT_UNREADABLE,
         String.format(Locale.ROOT, "Input %s: column %s is stored as %s, which cannot hold %s",

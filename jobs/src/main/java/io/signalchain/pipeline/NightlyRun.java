@@ -24,8 +24,11 @@ import io.signalchain.journey.JourneyStepsTable;
 import io.signalchain.kpi.StepKpis;
 import io.signalchain.publish.DeltaOutput;
 import io.signalchain.publish.RunContext;
+import io.signalchain.publish.OutputTable;
 import io.signalchain.publish.RunLog;
+import io.signalchain.publish.RunStatus;
 import io.signalchain.priority.StepPriority;
+import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,9 +36,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -47,10 +53,17 @@ import org.apache.spark.sql.SparkSession;
 public final class NightlyRun {
   private final SparkSession spark;
   private final SignalchainConfig config;
+  private final boolean allowEmptyWindow;
 
   public NightlyRun(SparkSession spark, SignalchainConfig config) {
+    this(spark, config, false);
+  }
+
+  /** With {@code allowEmptyWindow}, a run whose window holds no survey responses and no contacts succeeds. */
+  public NightlyRun(SparkSession spark, SignalchainConfig config, boolean allowEmptyWindow) {
     this.spark = spark;
     this.config = config;
+    this.allowEmptyWindow = allowEmptyWindow;
   }
 
   /** Reads and validates every input (cached for the run); nothing is written. */
@@ -92,7 +105,8 @@ public final class NightlyRun {
     Map<String, ValidatedInput> inputs = validateInputs();
     try {
       List<InputCounts> counts = countRows(inputs);
-      List<LocalDate> dates = requestedDates.isEmpty() ? List.of(defaultRunDate(inputs)) : requestedDates;
+      List<LocalDate> dates = requestedDates.isEmpty()
+          ? List.of(defaultRunDate(inputs, LocalDate.now(ZoneOffset.UTC))) : requestedDates;
       DeltaOutput output = new DeltaOutput(config.outputPath());
       Set<LocalDate> succeeded = skipSucceeded ? RunLog.succeededDates(spark, output) : Set.of();
       List<RunResult> results = new ArrayList<>();
@@ -115,38 +129,61 @@ public final class NightlyRun {
         AnalysisWindow.ending(runDate, config.windowDays()), Instant.now());
     Stage.info("run %s for run_date %s, window %s to %s", run.runId(), runDate, run.window().first(),
         run.window().last());
-    Map<String, Long> written = new LinkedHashMap<>();
+    Map<OutputTable, Long> written = new LinkedHashMap<>();
     String failure = "unexpected failure; see the job's log";
     try {
+      // STARTED first: a run that dies from here on is known to run_log, and a later run removes its rows.
+      log(output, run, RunStatus.STARTED, counts, "started");
       // Rejected rows are written even when the quality gate then fails: they are its evidence.
-      write(output, "rejected_records", rejected(inputs), run, written);
+      write(output, OutputTable.REJECTED_RECORDS, rejected(inputs), run, written);
       checkQuality(counts);
+      checkWindowHasSignals(inputs, run);
       for (var table : analyse(inputs, run.window()).entrySet()) {
-        write(output, table.getKey(), table.getValue(), run, written);
+        write(output, OutputTable.named(table.getKey()), table.getValue(), run, written);
       }
-      written.put("journey_steps",
-          output.replaceAll("journey_steps", JourneyStepsTable.of(spark, config.journey()), run));
-      // The SUCCEEDED row comes last: it is what makes the run's rows valid for readers.
-      finish(output, run, RunLog.SUCCEEDED, counts, "ok");
+      written.put(OutputTable.JOURNEY_STEPS,
+          output.replaceTable(OutputTable.JOURNEY_STEPS, JourneyStepsTable.of(spark, config.journey()), run));
+      // The SUCCEEDED row comes last: it is what makes the run's rows the date's rows for readers.
+      written.put(RunLog.TABLE, log(output, run, RunStatus.SUCCEEDED, counts, "ok"));
       failure = null;
-      written.put(RunLog.TABLE, spark.read().format("delta").load(output.path(RunLog.TABLE)).count());
     } catch (SignalchainException e) {
       failure = e.getMessage();
       throw e;
     } finally {
       if (failure != null) {
         recordFailure(output, run, counts, failure);
-        onResult.accept(new RunResult(run.runId(), runDate, RunLog.FAILED, failure, counts, written,
+        onResult.accept(new RunResult(run.runId(), runDate, RunStatus.FAILED, failure, counts, names(written),
             paths(output, written), seconds(started)));
       }
     }
-    return new RunResult(run.runId(), runDate, RunLog.SUCCEEDED, "ok", counts, written, paths(output, written),
-        seconds(started));
+    removeSupersededRuns(output, run);
+    return new RunResult(run.runId(), runDate, RunStatus.SUCCEEDED, "ok", counts, names(written),
+        paths(output, written), seconds(started));
   }
 
-  private static Map<String, String> paths(DeltaOutput output, Map<String, Long> written) {
+  /**
+   * After the run SUCCEEDED, the older runs' rows of its date go. Best effort: the run's rows are
+   * already the date's rows for every reader, and the next run of the date removes what is left.
+   */
+  private void removeSupersededRuns(DeltaOutput output, RunContext run) {
+    try (Stage stage = Stage.start("clean up")) {
+      List<String> removed = output.removeSupersededRuns(spark, run);
+      stage.detail("rows of %d older run(s) of %s removed", removed.size(), run.runDate());
+    } catch (RuntimeException e) {
+      Stage.info("could not remove older runs' rows of %s (the next run of the date will): %s", run.runDate(),
+          e.getMessage());
+    }
+  }
+
+  private static Map<String, Long> names(Map<OutputTable, Long> written) {
+    Map<String, Long> names = new LinkedHashMap<>();
+    written.forEach((t, rows) -> names.put(t.tableName(), rows));
+    return names;
+  }
+
+  private static Map<String, String> paths(DeltaOutput output, Map<OutputTable, Long> written) {
     Map<String, String> paths = new LinkedHashMap<>();
-    written.keySet().forEach(t -> paths.put(t, output.path(t)));
+    written.keySet().forEach(t -> paths.put(t.tableName(), output.path(t)));
     return paths;
   }
 
@@ -154,10 +191,10 @@ public final class NightlyRun {
     return (System.nanoTime() - startedNanos) / 1e9;
   }
 
-  private static void write(DeltaOutput output, String table, Dataset<Row> rows, RunContext run,
-      Map<String, Long> written) {
-    try (Stage stage = Stage.start("write " + table)) {
-      long count = output.replaceRun(table, rows, run);
+  private static void write(DeltaOutput output, OutputTable table, Dataset<Row> rows, RunContext run,
+      Map<OutputTable, Long> written) {
+    try (Stage stage = Stage.start("write " + table.tableName())) {
+      long count = output.writeRun(table, rows, run);
       stage.detail("%,d rows", count);
       written.put(table, count);
     }
@@ -209,40 +246,58 @@ public final class NightlyRun {
     }
   }
 
-  private void finish(DeltaOutput output, RunContext run, String status, List<InputCounts> counts, String message) {
+  /** A window without survey responses and contacts has nothing to say: a wrong date or a missing export. */
+  private void checkWindowHasSignals(Map<String, ValidatedInput> inputs, RunContext run) {
+    if (allowEmptyWindow) {
+      return;
+    }
+    boolean noSurveys = inputs.get(InputContracts.SURVEY_RESPONSES).accepted()
+        .filter(run.window().contains(col("responded_at"))).isEmpty();
+    boolean noContacts = inputs.get(InputContracts.CONTACTS).accepted()
+        .filter(run.window().contains(col("contacted_at"))).isEmpty();
+    if (noSurveys && noContacts) {
+      throw Errors.emptyWindow(run.runDate().toString(), run.window().first().toString(),
+          run.window().last().toString());
+    }
+  }
+
+  private long log(DeltaOutput output, RunContext run, RunStatus status, List<InputCounts> counts, String message) {
     long read = counts.stream().mapToLong(InputCounts::read).sum();
     long rejected = counts.stream().mapToLong(InputCounts::rejected).sum();
-    var log = new RunLog(run, Instant.now(), status, read, rejected, message);
-    output.append(RunLog.TABLE, log.toRow(spark), run);
+    Instant finished = status == RunStatus.STARTED ? null : Instant.now();
+    return output.log(new RunLog(run, finished, status, read, rejected, message), spark);
   }
 
   /** Best effort: a failure to log the failure must not hide the failure itself. */
   private void recordFailure(DeltaOutput output, RunContext run, List<InputCounts> counts, String message) {
     try {
-      finish(output, run, RunLog.FAILED, counts, message);
+      log(output, run, RunStatus.FAILED, counts, message);
     } catch (RuntimeException e) {
       Stage.info("could not record the failed run in run_log: %s", e.getMessage());
     }
   }
 
-  /** yesterday (UTC), the last day with signals, or the configured date. */
-  private LocalDate defaultRunDate(Map<String, ValidatedInput> inputs) {
+  /**
+   * yesterday (UTC), the last day with signals, or the configured date. The last day with
+   * signals is never after {@code today}: a signal dated in the future cannot move the run there.
+   */
+  LocalDate defaultRunDate(Map<String, ValidatedInput> inputs, LocalDate today) {
     String setting = config.defaultRunDate();
     if (setting.equals("yesterday")) {
-      return LocalDate.now(ZoneOffset.UTC).minusDays(1);
+      return today.minusDays(1);
     }
     if (!setting.equals("latest-data")) {
       return LocalDate.parse(setting);
     }
-    Row surveys = inputs.get(InputContracts.SURVEY_RESPONSES).accepted().agg(max(to_date(col("responded_at")))).first();
-    Row contacts = inputs.get(InputContracts.CONTACTS).accepted().agg(max(to_date(col("contacted_at")))).first();
-    LocalDate latest = null;
-    for (Row r : List.of(surveys, contacts)) {
-      if (!r.isNullAt(0)) {
-        LocalDate d = r.getDate(0).toLocalDate();
-        latest = latest == null || d.isAfter(latest) ? d : latest;
-      }
-    }
-    return latest != null ? latest : LocalDate.now(ZoneOffset.UTC).minusDays(1);
+    return Stream.of(latestDay(inputs.get(InputContracts.SURVEY_RESPONSES), "responded_at", today),
+        latestDay(inputs.get(InputContracts.CONTACTS), "contacted_at", today))
+        .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(today.minusDays(1));
+  }
+
+  /** The last day, not after {@code today}, with an accepted row of {@code input}; null if none. */
+  private static LocalDate latestDay(ValidatedInput input, String timestampColumn, LocalDate today) {
+    Column day = to_date(col(timestampColumn));
+    Row r = input.accepted().filter(day.leq(lit(Date.valueOf(today)))).agg(max(day)).first();
+    return r.isNullAt(0) ? null : r.getDate(0).toLocalDate();
   }
 }

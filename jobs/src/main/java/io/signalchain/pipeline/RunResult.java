@@ -1,6 +1,6 @@
 package io.signalchain.pipeline;
 
-import io.signalchain.publish.RunLog;
+import io.signalchain.publish.RunStatus;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,9 +11,8 @@ import java.util.Map;
  * What a run for one date did, for the console, orchestrators and tests. {@code status} is
  * SUCCEEDED, FAILED or SKIPPED (a backfill date that had already succeeded).
  */
-public record RunResult(String runId, LocalDate runDate, String status, String message, List<InputCounts> inputs,
+public record RunResult(String runId, LocalDate runDate, RunStatus status, String message, List<InputCounts> inputs,
     Map<String, Long> tableRows, Map<String, String> tablePaths, double seconds) {
-  public static final String SKIPPED = "SKIPPED";
 
   public RunResult {
     inputs = List.copyOf(inputs);
@@ -22,12 +21,12 @@ public record RunResult(String runId, LocalDate runDate, String status, String m
   }
 
   static RunResult skipped(LocalDate runDate, List<InputCounts> inputs) {
-    return new RunResult(null, runDate, SKIPPED, "already SUCCEEDED; use --force to run it again", inputs, Map.of(),
-        Map.of(), 0);
+    return new RunResult(null, runDate, RunStatus.SKIPPED, "already SUCCEEDED; use --force to run it again", inputs,
+        Map.of(), Map.of(), 0);
   }
 
   public boolean succeeded() {
-    return status.equals(RunLog.SUCCEEDED);
+    return status == RunStatus.SUCCEEDED;
   }
 
   public long rowsRead() {

@@ -7,6 +7,9 @@ import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,43 +18,110 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * Writes the output tables, one Delta table per output under one folder. Each run's rows are
- * keyed by run_date: rewriting a run replaces exactly that date's rows in one Delta commit
- * (replaceWhere), so readers never see a half-replaced run and other dates stay untouched. Run
- * tables are partitioned by run_date, so runs for different dates never touch the same files
- * and can commit concurrently.
+ * Writes the output tables, one Delta table per {@link OutputTable} under one folder.
+ *
+ * <p>Publishing a run never touches the rows readers use: a run's rows are written beside the
+ * older runs' rows of its run_date, keyed by run_id (one replaceWhere commit per table, so a
+ * retried write replaces only the run's own rows); they become the date's rows when the run's
+ * SUCCEEDED row lands in run_log; only then does {@link #removeSupersededRuns} delete the rows
+ * of the date's older runs. Run tables are partitioned by run_date, so runs for different dates
+ * never touch the same files.
  */
 public final class DeltaOutput {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeltaOutput.class);
-  private static final int MAX_ATTEMPTS = 5;
-  private static final int HISTORY_SEARCHED = 20;
+  private static final int MAX_ATTEMPTS = 10;
+  private static final int HISTORY_SEARCHED = 50;
   private final String root;
 
   public DeltaOutput(String root) {
     this.root = root;
   }
 
-  public String path(String table) {
-    return root + "/" + table;
+  public String path(OutputTable table) {
+    return root + "/" + table.tableName();
   }
 
-  /** Replaces the run's rows of {@code table} with {@code rows}, prefixed with run_id and run_date. */
-  public long replaceRun(String table, Dataset<Row> rows, RunContext run) {
+  /**
+   * Writes the run's rows of a per-run {@code table}, prefixed with run_id and run_date, beside
+   * the rows of the date's other runs. Returns the rows written (from the commit's metrics).
+   */
+  public long writeRun(OutputTable table, Dataset<Row> rows, RunContext run) {
+    requireMode(table, OutputTable.WriteMode.PER_RUN);
     Dataset<Row> keyed = TableDocs.commented(table, withRunKey(rows, run));
     committed(() -> keyed.write().format("delta").mode(SaveMode.Overwrite)
         .partitionBy("run_date")
-        .option("replaceWhere", "run_date = '" + run.runDate() + "'")
+        .option("replaceWhere", "run_date = '" + run.runDate() + "' AND run_id = " + quoted(run.runId()))
         .option("mergeSchema", "true")
         .option("userMetadata", commitTag(run))
         .save(path(table)));
     return rowsCommitted(keyed.sparkSession(), table, run);
   }
 
+  /** Replaces the whole table (for tables that describe the configuration, not a run). */
+  public long replaceTable(OutputTable table, Dataset<Row> rows, RunContext run) {
+    requireMode(table, OutputTable.WriteMode.REPLACE_TABLE);
+    committed(() -> TableDocs.commented(table, rows).write().format("delta").mode(SaveMode.Overwrite)
+        .option("overwriteSchema", "true")
+        .option("userMetadata", commitTag(run))
+        .save(path(table)));
+    return rowsCommitted(rows.sparkSession(), table, run);
+  }
+
+  /**
+   * Writes the run's row of run_log: the STARTED row is appended, the outcome replaces it in one
+   * commit (so run_log keeps one row per run). Returns the rows written (1).
+   */
+  public long log(RunLog entry, SparkSession spark) {
+    RunContext run = entry.run();
+    Dataset<Row> row = TableDocs.commented(RunLog.TABLE, entry.toRow(spark));
+    committed(() -> {
+      var writer = row.write().format("delta").option("mergeSchema", "true").option("userMetadata", commitTag(run));
+      if (entry.status() == RunStatus.STARTED) {
+        writer.mode(SaveMode.Append).save(path(RunLog.TABLE));
+      } else {
+        writer.mode(SaveMode.Overwrite).option("replaceWhere", "run_id = " + quoted(run.runId()))
+            .save(path(RunLog.TABLE));
+      }
+    });
+    return rowsCommitted(spark, RunLog.TABLE, run);
+  }
+
+  /**
+   * Deletes the rows of every run of {@code run}'s date that started before the date's latest
+   * SUCCEEDED run (by run_log): older succeeded runs, failed runs and what killed runs left. Kept:
+   * the latest SUCCEEDED run, runs that started after it (still writing, or failed later), and
+   * the rejected_records of FAILED runs (the evidence of why they failed). Returns the runs whose
+   * rows were removed.
+   */
+  public List<String> removeSupersededRuns(SparkSession spark, RunContext run) {
+    List<RunLog.LoggedRun> runs = RunLog.runsOf(spark, this, run.runDate());
+    var latest = RunLog.latestSucceeded(runs);
+    if (latest.isEmpty()) {
+      return List.of();
+    }
+    List<RunLog.LoggedRun> superseded = runs.stream()
+        .filter(r -> RunLog.LoggedRun.BY_START.compare(r, latest.get()) < 0).toList();
+    List<String> failed = superseded.stream().filter(r -> r.status() == RunStatus.FAILED)
+        .map(RunLog.LoggedRun::runId).toList();
+    List<String> all = superseded.stream().map(RunLog.LoggedRun::runId).toList();
+    for (OutputTable table : OutputTable.perRun()) {
+      List<String> removed = table == OutputTable.REJECTED_RECORDS
+          ? all.stream().filter(id -> !failed.contains(id)).toList() : all;
+      if (removed.isEmpty() || !DeltaTable.isDeltaTable(spark, path(table))) {
+        continue;
+      }
+      String condition = "run_date = '" + run.runDate() + "' AND run_id IN ("
+          + removed.stream().map(DeltaOutput::quoted).collect(Collectors.joining(", ")) + ")";
+      committed(() -> DeltaTable.forPath(spark, path(table)).delete(condition));
+    }
+    return all;
+  }
+
   /**
    * The rows the run's latest commit to {@code table} wrote, from the Delta log's operation
    * metrics (no scan of the data). Concurrent runs commit too, hence the search by the run's tag.
    */
-  long rowsCommitted(SparkSession spark, String table, RunContext run) {
+  long rowsCommitted(SparkSession spark, OutputTable table, RunContext run) {
     Row commit = DeltaTable.forPath(spark, path(table)).history(HISTORY_SEARCHED)
         .filter(functions.col("userMetadata").equalTo(commitTag(run)))
         .orderBy(functions.col("version").desc()).first();
@@ -59,30 +129,25 @@ public final class DeltaOutput {
         .getOrDefault("numOutputRows", "0"));
   }
 
-  private static String commitTag(RunContext run) {
+  /** The tag of every commit a run makes (Delta's userMetadata): DESCRIBE HISTORY shows which run wrote what. */
+  public static String commitTag(RunContext run) {
     return "signalchain run " + run.runId();
   }
 
-  /** Replaces the whole table (for tables that describe the configuration, not a run). */
-  public long replaceAll(String table, Dataset<Row> rows, RunContext run) {
-    committed(() -> TableDocs.commented(table, rows).write().format("delta").mode(SaveMode.Overwrite)
-        .option("overwriteSchema", "true")
-        .option("userMetadata", commitTag(run))
-        .save(path(table)));
-    return rows.sparkSession().read().format("delta").load(path(table)).count();
+  private static void requireMode(OutputTable table, OutputTable.WriteMode mode) {
+    if (table.writeMode() != mode) {
+      throw new IllegalArgumentException(table + " is written " + table.writeMode() + ", not " + mode);
+    }
   }
 
-  public void append(String table, Dataset<Row> rows, RunContext run) {
-    committed(() -> TableDocs.commented(table, rows).write().format("delta").mode(SaveMode.Append)
-        .option("mergeSchema", "true")
-        .option("userMetadata", commitTag(run))
-        .save(path(table)));
+  private static String quoted(String value) {
+    return "'" + value.replace("'", "''") + "'";
   }
 
   /**
    * Runs a write, retrying when another run committed to the same table at the same moment
-   * (runs for different dates may run concurrently). Every write here is idempotent or a blind
-   * append whose failed commit added nothing, so a retry is safe.
+   * (runs may run concurrently). Every write here replaces or deletes exactly one run's rows, or
+   * is a blind append whose failed commit added nothing, so a retry is safe.
    */
   static void committed(Runnable write) {
     for (int attempt = 1; ; attempt++) {
@@ -93,8 +158,14 @@ public final class DeltaOutput {
         if (attempt == MAX_ATTEMPTS) {
           throw e;
         }
-        LOG.warn("concurrent commit to the same table ({}); retrying, attempt {} of {}", e.getClass().getSimpleName(),
-            attempt + 1, MAX_ATTEMPTS);
+        LOG.warn(String.format(Locale.ROOT, "concurrent commit to the same table (%s); retrying, attempt %d of %d",
+            e.getClass().getSimpleName(), attempt + 1, MAX_ATTEMPTS));
+        try {
+          Thread.sleep(ThreadLocalRandom.current().nextLong(50, 200L * attempt));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
       }
     }
   }

@@ -1,8 +1,17 @@
 package io.signalchain.publish;
 
+import static org.apache.spark.sql.functions.col;
+
+import io.delta.tables.DeltaTable;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -10,18 +19,20 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** One row of the run_log table: how a run ended. */
-public record RunLog(RunContext run, Instant finishedAt, String status, long rowsRead, long rowsRejected,
+/**
+ * One row of the run_log table: where a run stands. A run appends its STARTED row before it
+ * writes anything and replaces it with SUCCEEDED or FAILED when it ends; {@code finishedAt} is
+ * null while it is STARTED.
+ */
+public record RunLog(RunContext run, Instant finishedAt, RunStatus status, long rowsRead, long rowsRejected,
     String message) {
-  public static final String TABLE = "run_log";
-  public static final String SUCCEEDED = "SUCCEEDED";
-  public static final String FAILED = "FAILED";
+  public static final OutputTable TABLE = OutputTable.RUN_LOG;
 
   static final StructType SCHEMA = new StructType()
       .add("run_id", DataTypes.StringType, false)
       .add("run_date", DataTypes.DateType, false)
       .add("started_at", DataTypes.TimestampType, false)
-      .add("finished_at", DataTypes.TimestampType, false)
+      .add("finished_at", DataTypes.TimestampType, true)
       .add("status", DataTypes.StringType, false)
       .add("rows_read", DataTypes.LongType, false)
       .add("rows_rejected", DataTypes.LongType, false)
@@ -30,20 +41,47 @@ public record RunLog(RunContext run, Instant finishedAt, String status, long row
       .add("message", DataTypes.StringType, true);
 
   public Dataset<Row> toRow(SparkSession spark) {
-    Row row = RowFactory.create(run.runId(), java.sql.Date.valueOf(run.runDate()), Timestamp.from(run.startedAt()),
-        Timestamp.from(finishedAt), status, rowsRead, rowsRejected, java.sql.Date.valueOf(run.window().first()),
-        java.sql.Date.valueOf(run.window().last()), message);
+    Row row = RowFactory.create(run.runId(), Date.valueOf(run.runDate()), Timestamp.from(run.startedAt()),
+        finishedAt == null ? null : Timestamp.from(finishedAt), status.name(), rowsRead, rowsRejected,
+        Date.valueOf(run.window().first()), Date.valueOf(run.window().last()), message);
     return spark.createDataFrame(List.of(row), SCHEMA);
   }
 
-  /** The run dates that have a SUCCEEDED run in the run_log table (none if there is no table yet). */
-  public static java.util.Set<java.time.LocalDate> succeededDates(SparkSession spark, DeltaOutput output) {
+  /** A run of one date as run_log has it: enough to order runs and decide whose rows stay. */
+  public record LoggedRun(String runId, Instant startedAt, RunStatus status) {
+    /** Later runs sort last: by start, then by id (two runs never share both). */
+    public static final Comparator<LoggedRun> BY_START =
+        Comparator.comparing(LoggedRun::startedAt).thenComparing(LoggedRun::runId);
+  }
+
+  /** Every run of {@code runDate} in run_log (none if there is no table yet). */
+  public static List<LoggedRun> runsOf(SparkSession spark, DeltaOutput output, LocalDate runDate) {
     String path = output.path(TABLE);
-    if (!io.delta.tables.DeltaTable.isDeltaTable(spark, path)) {
-      return java.util.Set.of();
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return List.of();
     }
-    return spark.read().format("delta").load(path).filter("status = '" + SUCCEEDED + "'")
+    return spark.read().format("delta").load(path).filter(col("run_date").equalTo(Date.valueOf(runDate)))
+        .select("run_id", "started_at", "status").collectAsList().stream()
+        .map(r -> new LoggedRun(r.getString(0), r.getTimestamp(1).toInstant(), RunStatus.valueOf(r.getString(2))))
+        .sorted(LoggedRun.BY_START).toList();
+  }
+
+  /**
+   * The run whose rows are the date's rows: the SUCCEEDED run that started last. Readers follow
+   * the same rule (jobs/sql/register_tables.sql, the report).
+   */
+  public static Optional<LoggedRun> latestSucceeded(List<LoggedRun> runs) {
+    return runs.stream().filter(r -> r.status() == RunStatus.SUCCEEDED).max(LoggedRun.BY_START);
+  }
+
+  /** The run dates that have a SUCCEEDED run in the run_log table (none if there is no table yet). */
+  public static Set<LocalDate> succeededDates(SparkSession spark, DeltaOutput output) {
+    String path = output.path(TABLE);
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return Set.of();
+    }
+    return spark.read().format("delta").load(path).filter(col("status").equalTo(RunStatus.SUCCEEDED.name()))
         .select("run_date").distinct().collectAsList().stream()
-        .map(r -> r.getDate(0).toLocalDate()).collect(java.util.stream.Collectors.toSet());
+        .map(r -> r.getDate(0).toLocalDate()).collect(Collectors.toSet());
   }
 }

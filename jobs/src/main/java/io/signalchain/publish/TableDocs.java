@@ -23,8 +23,8 @@ public final class TableDocs {
   private TableDocs() {}
 
   /** The rows with each documented column's meaning attached as its comment. */
-  public static Dataset<Row> commented(String table, Dataset<Row> rows) {
-    Map<String, String> meanings = MEANINGS.getOrDefault(table, Map.of());
+  public static Dataset<Row> commented(OutputTable table, Dataset<Row> rows) {
+    Map<String, String> meanings = MEANINGS.getOrDefault(table.docsSection(), Map.of());
     Column[] columns = Arrays.stream(rows.columns()).map(c -> meanings.containsKey(c)
         ? rows.col(c).as(c, new MetadataBuilder().putString("comment", meanings.get(c)).build())
         : rows.col(c)).toArray(Column[]::new);

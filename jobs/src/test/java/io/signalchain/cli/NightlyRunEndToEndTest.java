@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.signalchain.errors.ExitCode;
 import io.signalchain.generate.PlantedEffects;
+import io.signalchain.publish.OutputTable;
 import io.signalchain.testing.CliRunner;
+import io.signalchain.testing.PublishedRuns;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyRunEndToEndTest {
-  static final List<String> TABLES = List.of("journey_steps", "step_kpis", "step_priority", "channel_mix",
-      "contact_reasons", "driver_models", "driver_importance", "rejected_records", "run_log");
+  static final List<String> TABLES = OutputTable.names();
   static final String RUN_DATE = "2026-10-31";
   @TempDir static Path home;
   static Path output;
@@ -133,6 +135,7 @@ class NightlyRunEndToEndTest {
       assertEquals(expected, after.get(t), t + " after rerun");
     }
     assertEquals(1, table("step_kpis").select("run_id").distinct().count(), "one run's rows per date");
+    PublishedRuns.assertOnlyLatestRows(output, RUN_DATE);
   }
 
   @Test
@@ -150,11 +153,12 @@ class NightlyRunEndToEndTest {
   void everyTableMatchesItsDocumentation() throws Exception {
     Map<String, List<String>> documented = documentedColumns();
     assertEquals(List.copyOf(documented.keySet()).stream().sorted().toList(),
-        TABLES.stream().sorted().toList(), "docs/tables.md documents exactly the tables written");
-    for (String t : TABLES) {
-      List<String> actual = java.util.Arrays.stream(table(t).schema().fields())
+        Arrays.stream(OutputTable.values()).map(OutputTable::docsSection).sorted().toList(),
+        "docs/tables.md documents exactly the tables written");
+    for (OutputTable t : OutputTable.values()) {
+      List<String> actual = Arrays.stream(table(t.tableName()).schema().fields())
           .map(f -> f.name() + " " + f.dataType().simpleString()).toList();
-      assertEquals(documented.get(t), actual, "docs/tables.md, section " + t);
+      assertEquals(documented.get(t.docsSection()), actual, "docs/tables.md, section " + t.docsSection());
     }
   }
 

@@ -8,10 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.signalchain.errors.ExitCode;
 import io.signalchain.testing.CliRunner;
+import io.signalchain.testing.PublishedRuns;
+import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
+import io.signalchain.testing.TinyInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +110,104 @@ class RunContractTest {
     assertEquals(3, CliRunner.table(dir.resolve("out"), "run_log").filter("status = 'SUCCEEDED'").count());
     assertEquals(1, CliRunner.table(dir.resolve("out"), "step_kpis").filter("run_date = '2026-10-31'")
         .select("run_id").distinct().count());
+  }
+
+
+  @Test
+  void aRerunThatFailsTheQualityGateKeepsTheGoodRunAndItsOwnRejects() throws Exception {
+    Path out = dir.resolve("out");
+    Map<String, String> inputs = TinyInputs.write(dir.resolve("in"));
+    var good = CliRunner.run(FaultToleranceTest.args("run", "--run-date", TinyInputs.RUN_DATE, "--output",
+        out.toString(), inputs));
+    assertEquals(ExitCode.SUCCESS, good.code(), good.err());
+    String goodRun = PublishedRuns.latestSucceeded(out, TinyInputs.RUN_DATE);
+
+    List<String> strict = new ArrayList<>(List.of(FaultToleranceTest.args("run", "--run-date", TinyInputs.RUN_DATE,
+        "--output", out.toString(), inputs)));
+    strict.addAll(List.of("--set", "quality.max_reject_share=0.001"));
+    var failed = CliRunner.run(strict.toArray(String[]::new));
+    assertEquals(ExitCode.DATA_QUALITY, failed.code(), failed.err());
+    String failedRun = CliRunner.table(out, "run_log").filter("status = 'FAILED'").first().getAs("run_id");
+
+    assertEquals(goodRun, PublishedRuns.latestSucceeded(out, TinyInputs.RUN_DATE), "readers still see the good run");
+    PublishedRuns.assertInvariant(out, FaultToleranceTest.config(out, inputs));
+    assertEquals(3, CliRunner.table(out, "rejected_records").filter("run_id = '" + goodRun + "'").count(),
+        "the good run's rejects stay: one broken row per input");
+    assertEquals(3, CliRunner.table(out, "rejected_records").filter("run_id = '" + failedRun + "'").count(),
+        "the failed run's rejects are kept under its own run_id");
+    assertEquals(0, CliRunner.table(out, "step_kpis").filter("run_id = '" + failedRun + "'").count());
+    assertEquals("FAILED", CliRunner.table(out, "run_log").filter("run_id = '" + failedRun + "'").first()
+        .getAs("status"));
+  }
+
+  @Test
+  void aWindowWithoutSignalsFailsTheGateUnlessAllowed() throws Exception {
+    Path out = dir.resolve("out");
+    Map<String, String> inputs = TinyInputs.write(dir.resolve("in"));
+    // the tiny inputs are dated October 2026: a 90-day window ending 31 March holds none of them
+    var empty = CliRunner.run(FaultToleranceTest.args("run", "--run-date", "2026-03-31", "--output", out.toString(),
+        inputs));
+    assertEquals(ExitCode.DATA_QUALITY, empty.code(), empty.err());
+    assertTrue(empty.err().contains("The run for 2026-03-31 has nothing to analyse: its window 2026-01-01 to "
+        + "2026-03-31 holds no survey responses and no contacts"), empty.err());
+    assertTrue(empty.err().contains("--allow-empty"), empty.err());
+    assertEquals(3, summary(empty).get("exit_code").asInt());
+    assertFalse(Files.exists(out.resolve("step_kpis")), "no analysis published");
+
+    List<String> allowed = new ArrayList<>(List.of(FaultToleranceTest.args("run", "--run-date", "2026-03-31",
+        "--output", out.toString(), inputs)));
+    allowed.add("--allow-empty");
+    var r = CliRunner.run(allowed.toArray(String[]::new));
+    assertEquals(ExitCode.SUCCESS, r.code(), r.err());
+    assertEquals("SUCCEEDED", summary(r).get("status").asText());
+    PublishedRuns.assertInvariant(out, FaultToleranceTest.config(out, inputs));
+    assertTrue(CliRunner.run("--help").out().contains("--allow-empty"), "the option is in the help");
+  }
+
+  @Test
+  void aReportOfASucceededRunWhoseRowsAreGoneFailsInsteadOfShowingEmptySections() {
+    Path out = dir.resolve("out");
+    Map<String, String> inputs = TinyInputs.write(dir.resolve("in"));
+    var good = CliRunner.run(FaultToleranceTest.args("run", "--run-date", TinyInputs.RUN_DATE, "--output",
+        out.toString(), inputs));
+    assertEquals(ExitCode.SUCCESS, good.code(), good.err());
+    String runId = PublishedRuns.latestSucceeded(out, TinyInputs.RUN_DATE);
+    io.delta.tables.DeltaTable.forPath(SharedSpark.session(), out.resolve("step_priority").toString())
+        .delete("run_id = '" + runId + "'");
+    var r = CliRunner.run("report", "--run-date", TinyInputs.RUN_DATE, "--output", out.toString(), "--report-file",
+        dir.resolve("report.html").toString());
+    assertEquals(ExitCode.INPUT_UNREADABLE, r.code(), r.err());
+    assertTrue(r.err().contains("The SUCCEEDED run " + runId + " of " + TinyInputs.RUN_DATE
+        + " has no rows in step_priority"), r.err());
+    assertFalse(Files.exists(dir.resolve("report.html")));
+  }
+
+  @Test
+  void latestDataNeverPicksADateAfterToday() {
+    Map<String, String> inputs = new LinkedHashMap<>(TinyInputs.write(dir.resolve("in")));
+    Path contacts = Path.of(inputs.get("inputs.contacts.path"));
+    TestConfigs.write(contacts, readString(contacts) + "C998,K998,2099-12-31T09:00:00,phone,pay,question,r,120,\n");
+    inputs.put("analysis.default_run_date", "latest-data");
+    inputs.put("quality.max_reject_share", "1");
+    NightlyRun run = new NightlyRun(SharedSpark.session(), TestConfigs.defaults(inputs));
+    var validated = run.validateInputs();
+    try {
+      // tiny inputs run up to 2026-10-28; the contact of 2099 never moves the run there
+      assertEquals(LocalDate.parse("2026-10-28"), run.defaultRunDate(validated, LocalDate.parse("2026-11-23")));
+      assertEquals(LocalDate.parse("2026-10-15"), run.defaultRunDate(validated, LocalDate.parse("2026-10-15")));
+      assertEquals(LocalDate.parse("2026-09-29"), run.defaultRunDate(validated, LocalDate.parse("2026-09-30")),
+          "no signal up to today: yesterday");
+    } finally {
+      validated.values().forEach(i -> i.rows().unpersist());
+    }
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
