@@ -52,7 +52,9 @@ final class CsvInput {
     String[] files = spark.read().schema("value string").format("csv").load(spec.path()).inputFiles();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     Map<List<String>, List<String>> filesByHeader = new LinkedHashMap<>();
-    for (String file : files) {
+    for (String uri : files) {
+      // as a path (not a URI, whose escapes Spark would escape again) for errors and for Spark
+      String file = new Path(URI.create(uri)).toString();
       List<String> header = header(hadoop, file);
       if (!header.isEmpty()) {
         filesByHeader.computeIfAbsent(header, h -> new ArrayList<>()).add(file);
@@ -92,7 +94,9 @@ final class CsvInput {
     Column[] values = new Column[names.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = functions.coalesce(part.col(InputReader.quoted(names.get(i))), functions.lit(""));
-      swallowed = swallowed.or(functions.coalesce(values[i].rlike(wholeLine), functions.lit(false)));
+      // the plain search for a line break first: most values have none, and it costs far less
+      Column lineBreak = values[i].contains("\n").or(values[i].contains("\r"));
+      swallowed = swallowed.or(lineBreak.and(values[i].rlike(wholeLine)));
     }
     Column corrupt = part.col(InputReader.CORRUPT_RECORD);
     return part.withColumn(InputReader.CORRUPT_RECORD,
@@ -120,7 +124,7 @@ final class CsvInput {
 
   /** The first record of a file (its header), read with the input's dialect; empty for an empty file. */
   static List<String> header(Configuration hadoop, String file) {
-    Path path = new Path(URI.create(file));
+    Path path = new Path(file);
     try (InputStream in = open(hadoop, path);
          Reader text = new InputStreamReader(in, StandardCharsets.UTF_8)) {
       CsvParser parser = new CsvParser(headerSettings());

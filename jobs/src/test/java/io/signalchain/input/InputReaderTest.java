@@ -12,10 +12,17 @@ import io.signalchain.errors.ExitCode;
 import io.signalchain.errors.SignalchainException;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +91,7 @@ class InputReaderTest {
 
   @Test
   void everyFileOfAFolderIsReadByItsOwnHeader() {
-    Path folder = dir.resolve("surveys");
+    Path folder = dir.resolve("survey exports");
     TestConfigs.write(folder.resolve("part-1.csv"), String.join("\n",
         "response_id,step_id,responded_at,satisfaction,driver_ease,driver_speed",
         "R1,pay," + T + ",8,2,9",
@@ -97,16 +104,26 @@ class InputReaderTest {
         "response_id,step_id,responded_at,satisfaction",
         "R5,pay," + T + ",6"));
     TestConfigs.write(folder.resolve("_SUCCESS"), "");
+    gzip(folder.resolve("part-4.csv.gz"), "satisfaction,response_id,step_id,responded_at\n3,R6,pay," + T + "\n");
     ValidatedInput input = validate(InputContracts.SURVEY_RESPONSES, folder.toString(), InputFormat.CSV);
     Map<String, Row> rows = rowsById(input, "response_id");
-    assertEquals(5, rows.size());
+    assertEquals(6, rows.size());
+    assertEquals(3.0, rows.get("R6").getAs("satisfaction"), "a compressed file is read by its own header too");
     // each file's values in their own columns: (satisfaction, driver_ease, driver_speed)
     assertEquals(List.of(8.0, 2.0, 9.0), values(rows.get("R1")));
     assertEquals(List.of(4.0, 10.0, 1.0), values(rows.get("R3")));
     assertEquals(List.of(5.0, 9.0, 2.0), values(rows.get("R4")));
     assertEquals(List.of(6.0), values(rows.get("R5")).subList(0, 1));
     assertNull(rows.get("R5").getAs("driver_ease"), "a driver a file does not have is not asked");
-    assertEquals(5, input.accepted().count());
+    assertEquals(6, input.accepted().count());
+  }
+
+  private static void gzip(Path file, String content) {
+    try (var out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(content.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -195,7 +212,7 @@ class InputReaderTest {
   }
 
   private static List<Double> values(Row row) {
-    return java.util.stream.Stream.of("satisfaction", "driver_ease", "driver_speed")
+    return Stream.of("satisfaction", "driver_ease", "driver_speed")
         .map(c -> (Double) row.getAs(c)).toList();
   }
 
@@ -208,11 +225,11 @@ class InputReaderTest {
     return rows;
   }
 
-  private static org.apache.spark.sql.Dataset<Row> read(String source, String csv) {
+  private static Dataset<Row> read(String source, String csv) {
     return read(source, new InputSpec(csv, InputFormat.CSV));
   }
 
-  private static org.apache.spark.sql.Dataset<Row> read(String source, InputSpec spec) {
+  private static Dataset<Row> read(String source, InputSpec spec) {
     return InputReader.read(SharedSpark.session(), InputContracts.forInput(source, CONFIG), spec);
   }
 
