@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.struct;
@@ -153,10 +154,10 @@ public final class Validation {
   private static Column parsed(Column source, Column text, Field field, boolean stringStored) {
     return switch (field.type()) {
       case TEXT -> text;
-      case NUMBER -> {
-        Column value = stringStored ? when(text.rlike(PLAIN_NUMBER), text.cast("double")) : source.cast("double");
-        yield when(value.isin(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY).unary_$bang(), value);
-      }
+      // Text matching the pattern is never NaN; one too large for a double (1e400) casts to an
+      // infinity, which every number's bounds reject.
+      case NUMBER -> stringStored ? when(text.rlike(PLAIN_NUMBER), text.cast("double"))
+          : when(isnan(source.cast("double")).unary_$bang(), source.cast("double"));
       case WHOLE_NUMBER -> {
         // 3.0 and 3e2 are whole numbers (spreadsheets write them so); 3.5 is not.
         Column number = stringStored ? when(text.rlike(PLAIN_NUMBER), text.cast("double")) : source.cast("double");
@@ -177,20 +178,21 @@ public final class Validation {
     rules.add(when(present.and(value.isNull()),
         concat_ws("", lit(name + " '"), text, lit("' is not " + expected(field.type())))));
     if (field.min() != null || (field.max() != null && field.maxKey() == null)) {
-      Column out = lit(false);
+      // A comparison with a missing value is null: the rule does not apply.
+      Column out = null;
       if (field.min() != null) {
-        out = out.or(field.minExclusive() ? value.leq(field.min()) : value.lt(field.min()));
+        out = field.minExclusive() ? value.leq(field.min()) : value.lt(field.min());
       }
       if (field.max() != null && field.maxKey() == null) {
-        out = out.or(value.gt(field.max()));
+        out = out == null ? value.gt(field.max()) : out.or(value.gt(field.max()));
       }
-      rules.add(when(value.isNotNull().and(out), concat_ws("", lit(name + " "), value.cast("string"),
+      rules.add(when(out, concat_ws("", lit(name + " "), value.cast("string"),
           lit(" is outside " + range(field)))));
     }
     if (field.maxKey() != null) {
       // For whole numbers the text is shown: a value beyond the long range has no exact long.
       Column shown = field.type() == FieldType.WHOLE_NUMBER ? text : value.cast("string");
-      rules.add(when(value.isNotNull().and(value.gt(field.max())), concat_ws("", lit(name + " "), shown,
+      rules.add(when(value.gt(field.max()), concat_ws("", lit(name + " "), shown,
           lit(" is above the plausible maximum " + fmt(field.max()) + " (" + field.maxKey() + ")"))));
     }
     if (field.allowed() != null) {
@@ -201,7 +203,7 @@ public final class Validation {
       LocalDate latest = contract.latestDate();
       Column future = field.type() == FieldType.DATE ? value.gt(lit(Date.valueOf(latest)))
           : value.geq(lit(Timestamp.from(latest.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
-      rules.add(when(value.isNotNull().and(future), concat_ws("", lit(name + " "), text,
+      rules.add(when(future, concat_ws("", lit(name + " "), text,
           lit(" is in the future (after " + latest + ": today, UTC, plus quality.future_tolerance_days)"))));
     }
     return rules;
