@@ -170,7 +170,7 @@ public final class SignalchainCli {
         }
         return ok ? ExitCode.SUCCESS : ExitCode.DATA_QUALITY;
       } finally {
-        inputs.values().forEach(i -> i.rows().unpersist());
+        inputs.values().forEach(i -> i.unpersist());
       }
     }
   }

@@ -1,5 +1,7 @@
 package io.signalchain.config;
 
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -95,12 +97,17 @@ public final class ConfigLoader {
     }
     targets.rejectUnknownKeys();
 
-    Map<String, Channel> channels = channels(root.requiredChild("channels"));
+    InputBounds bounds = bounds(root.child("bounds"));
+    Map<String, Channel> channels = channels(root.requiredChild("channels"), bounds);
 
     ConfigNode quality = root.child("quality");
     double maxRejectShare = quality.number("max_reject_share", 0.05);
     if (maxRejectShare < 0 || maxRejectShare > 1) {
       throw quality.fail("max_reject_share", "must be a share between 0 and 1, found " + maxRejectShare);
+    }
+    int futureToleranceDays = quality.integer("future_tolerance_days", 1);
+    if (futureToleranceDays < 0 || futureToleranceDays > 366) {
+      throw quality.fail("future_tolerance_days", "must be between 0 and 366 days, found " + futureToleranceDays);
     }
     quality.rejectUnknownKeys();
 
@@ -118,7 +125,29 @@ public final class ConfigLoader {
 
     return new SignalchainConfig(file.toString(), journey, inputs, outputPath, writeReport, windowDays, defaultRunDate,
         satisfaction, effort, driver, target, channels, maxRejectShare, drivers, channelMix, priority, needed,
-        reasonsTopN);
+        reasonsTopN, bounds, futureToleranceDays);
+  }
+
+  private static InputBounds bounds(ConfigNode node) {
+    InputBounds d = InputBounds.defaults();
+    double cost = bound(node, "max_cost_eur", d.maxCostEur());
+    double weight = bound(node, "max_weight", d.maxWeight());
+    double handling = bound(node, "max_handling_seconds", d.maxHandlingSeconds());
+    double volume = bound(node, "max_volume_per_day", (double) d.maxVolumePerDay());
+    // 1e12 keeps a sum of volumes far from the long range (see InputContracts) and is exact in a double.
+    if (volume != Math.rint(volume) || volume > 1e12) {
+      throw node.fail("max_volume_per_day", "must be a whole number of at most 1e12, found " + volume);
+    }
+    node.rejectUnknownKeys();
+    return new InputBounds(cost, weight, handling, (long) volume);
+  }
+
+  private static double bound(ConfigNode node, String name, double fallback) {
+    double bound = node.number(name, fallback);
+    if (bound <= 0 || bound > 1e12) {
+      throw node.fail(name, "must be above 0 and at most 1e12 (a plausibility bound), found " + bound);
+    }
+    return bound;
   }
 
   private static JsonNode readYaml(Path file) {
@@ -128,9 +157,31 @@ public final class ConfigLoader {
     try {
       JsonNode tree = YAML.readTree(file.toFile());
       return tree == null || tree.isMissingNode() ? YAML.createObjectNode() : tree;
+    } catch (StreamReadException e) {
+      // YAML's .nan and .inf fail in the parser itself: name the key like every other bad number.
+      String malformed = "Malformed numeric value '";
+      String message = e.getOriginalMessage();
+      if (message != null && message.startsWith(malformed) && e.getProcessor() != null) {
+        String found = message.substring(malformed.length(), message.lastIndexOf('\''));
+        throw Errors.config(file.toString(), keyPath(e.getProcessor().getParsingContext()), ConfigNode.notANumber(found));
+      }
+      throw Errors.configUnreadable(file.toString(), e);
     } catch (IOException e) {
       throw Errors.configUnreadable(file.toString(), e);
     }
+  }
+
+  /** The dotted key (with [i] for list items) the parser is at. */
+  private static String keyPath(JsonStreamContext context) {
+    List<String> parts = new ArrayList<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inArray()) {
+        parts.add(0, "[" + c.getCurrentIndex() + "]");
+      } else if (c.getCurrentName() != null) {
+        parts.add(0, c.getCurrentName());
+      }
+    }
+    return String.join(".", parts).replace(".[", "[");
   }
 
   /** Applies one dotted-key override, e.g. {@code inputs.contacts.path=/data/c.csv}. */
@@ -225,7 +276,7 @@ public final class ConfigLoader {
     return ordered;
   }
 
-  private static Map<String, Channel> channels(ConfigNode node) {
+  private static Map<String, Channel> channels(ConfigNode node, InputBounds bounds) {
     Map<String, Channel> channels = new LinkedHashMap<>();
     for (String id : node.keys()) {
       if (!NAME.matcher(id).matches()) {
@@ -235,6 +286,10 @@ public final class ConfigLoader {
       double cost = channel.number("cost_per_contact_eur", null);
       if (cost < 0) {
         throw channel.fail("cost_per_contact_eur", "must be 0 or more, found " + cost);
+      }
+      if (cost > bounds.maxCostEur()) {
+        throw channel.fail("cost_per_contact_eur", "must not exceed " + InputBounds.MAX_COST_EUR + " ("
+            + bounds.maxCostEur() + "), found " + cost);
       }
       channels.put(id, new Channel(id, cost, channel.string("name_nl", id), channel.bool("self_service", false)));
       channel.rejectUnknownKeys();

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A YAML mapping being read: knows its file and key path for messages, and which keys were
@@ -17,6 +18,8 @@ final class ConfigNode {
   private final String file;
   private final String path;
   private final JsonNode node;
+  /** A plain decimal number: optional sign, digits, optional fraction, optional exponent. */
+  static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private final Set<String> read = new HashSet<>();
 
   ConfigNode(String file, String path, JsonNode node) {
@@ -91,14 +94,21 @@ final class ConfigNode {
       }
       return fallback;
     }
-    if (value.isNumber()) {
-      return value.asDouble();
+    // Only finite, plain decimal numbers: YAML's .nan and .inf (or NaN, Infinity, 8d, 0x1p3 from
+    // --set) would otherwise pass every later range check unnoticed, as NaN compares false with
+    // every limit.
+    String text = value.asText().trim();
+    double number = value.isNumber() ? value.asDouble()
+        : value.isValueNode() && PLAIN_NUMBER.matcher(text).matches() ? Double.parseDouble(text) : Double.NaN;
+    if (!Double.isFinite(number)) {
+      throw Errors.config(file, key(name), notANumber(text));
     }
-    try {
-      return Double.parseDouble(value.asText().trim());
-    } catch (NumberFormatException e) {
-      throw Errors.config(file, key(name), "expected a number, found '" + value.asText() + "'");
-    }
+    return number;
+  }
+
+  static String notANumber(String found) {
+    return "expected a number (finite and plain decimal, e.g. 0.05 or 6.50; no NaN or infinity), found '"
+        + found + "'";
   }
 
   int integer(String name, Integer fallback) {

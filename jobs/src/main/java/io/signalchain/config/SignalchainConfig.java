@@ -17,6 +17,8 @@ import java.util.Map;
  * @param priority how steps are scored and ranked in step_priority
  * @param neededStepThresholds when step_priority asks whether a step is needed at all
  * @param contactReasonsTopN how many reasons per step the contact_reasons table keeps
+ * @param bounds the plausibility bounds of numeric input fields
+ * @param futureToleranceDays signals dated more than this many days after today (UTC) are rejected
  */
 public record SignalchainConfig(
     String source,
@@ -36,7 +38,9 @@ public record SignalchainConfig(
     ChannelMixSettings channelMix,
     PrioritySettings priority,
     NeededStepThresholds neededStepThresholds,
-    int contactReasonsTopN) {
+    int contactReasonsTopN,
+    InputBounds bounds,
+    int futureToleranceDays) {
 
   public static final List<String> INPUT_NAMES = List.of("survey_responses", "contacts", "process_volumes");
 

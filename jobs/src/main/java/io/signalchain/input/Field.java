@@ -4,29 +4,33 @@ import java.util.Set;
 
 /**
  * One column of an input contract and the rules a value must meet. Bounds are inclusive unless
- * {@code minExclusive}; {@code allowed}, when not null, lists the only values accepted (step ids,
- * channel ids).
+ * {@code minExclusive}; {@code maxKey}, when set, names the configuration key of a plausibility
+ * bound {@code max} (its reason names the key); {@code allowed}, when not null, lists the only
+ * values accepted (step ids, channel ids).
  */
 public record Field(String name, FieldType type, boolean required, Double min, Double max, boolean minExclusive,
-    Set<String> allowed) {
+    String maxKey, Set<String> allowed) {
 
   public static Field text(String name, boolean required) {
-    return new Field(name, FieldType.TEXT, required, null, null, false, null);
+    return new Field(name, FieldType.TEXT, required, null, null, false, null, null);
   }
 
   public static Field oneOf(String name, boolean required, Set<String> allowed) {
-    return new Field(name, FieldType.TEXT, required, null, null, false, Set.copyOf(allowed));
+    return new Field(name, FieldType.TEXT, required, null, null, false, null, Set.copyOf(allowed));
   }
 
   public static Field of(String name, FieldType type, boolean required) {
-    return new Field(name, type, required, null, null, false, null);
+    return new Field(name, type, required, null, null, false, null, null);
   }
 
+  /** A number on a scale: min and max inclusive. */
   public static Field number(String name, FieldType type, boolean required, Double min, Double max) {
-    return new Field(name, type, required, min, max, false, null);
+    return new Field(name, type, required, min, max, false, null, null);
   }
 
-  public static Field positive(String name) {
-    return new Field(name, FieldType.NUMBER, false, 0.0, null, true, null);
+  /** A number ≥ min (or > min) and at most the configured plausibility bound {@code maxKey}. */
+  public static Field bounded(String name, FieldType type, boolean required, double min, boolean minExclusive,
+      double max, String maxKey) {
+    return new Field(name, type, required, min, max, minExclusive, maxKey, null);
   }
 }

@@ -5,11 +5,24 @@ import static io.signalchain.input.FieldType.NUMBER;
 import static io.signalchain.input.FieldType.TIMESTAMP;
 import static io.signalchain.input.FieldType.WHOLE_NUMBER;
 
+import io.signalchain.config.InputBounds;
 import io.signalchain.config.SignalchainConfig;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
-/** The three input contracts of DESIGN §4, with the configured steps, channels and scales. */
+/**
+ * The three input contracts of DESIGN §4, with the configured steps, channels, scales and bounds.
+ *
+ * <p>Every numeric field has a finite upper bound (a scale or a {@code bounds.*} key), which is
+ * what keeps every sum finite and exact enough: a volume is at most {@code max_volume_per_day}
+ * (≤ 1e12, default 1e9), so a long sum (≤ 9.2e18) needs over 9.2 million rows at 1e12, or 9.2
+ * billion rows at the default, all at the bound, for one step's window; a cost is at most
+ * {@code max_cost_eur} (≤ 1e12, default 1e4), so a double sum stays below 1e12 × rows, far from
+ * 1.8e308, and keeps cent precision up to ~1e13 € (2^53 cents ≈ 9e13); weights (≤ 1e12, default
+ * 1e3) times scale points stay as far from overflow in the weighted moments.
+ */
 public final class InputContracts {
   public static final String SURVEY_RESPONSES = "survey_responses";
   public static final String CONTACTS = "contacts";
@@ -17,13 +30,24 @@ public final class InputContracts {
 
   private InputContracts() {}
 
+  /** The contract checked against today's date (UTC), the wall clock of the run. */
   public static InputContract forInput(String source, SignalchainConfig config) {
-    return switch (source) {
+    return forInput(source, config, LocalDate.now(ZoneOffset.UTC));
+  }
+
+  /**
+   * The contract of one input; signals dated after {@code today} plus
+   * {@code quality.future_tolerance_days} are rejected as in the future.
+   */
+  public static InputContract forInput(String source, SignalchainConfig config, LocalDate today) {
+    InputContract c = switch (source) {
       case SURVEY_RESPONSES -> surveyResponses(config);
       case CONTACTS -> contacts(config);
       case PROCESS_VOLUMES -> processVolumes(config);
       default -> throw new IllegalArgumentException("no contract for input " + source);
     };
+    return new InputContract(c.source(), c.idColumn(), c.fields(), c.driverScale(),
+        today.plusDays(config.futureToleranceDays()));
   }
 
   public static InputContract surveyResponses(SignalchainConfig c) {
@@ -38,7 +62,7 @@ public final class InputContracts {
         Field.number("satisfaction", NUMBER, true, satisfaction.min(), satisfaction.max()),
         Field.number("nps", WHOLE_NUMBER, false, 0.0, 10.0),
         Field.number("effort", NUMBER, false, effort.min(), effort.max()),
-        Field.positive("weight"),
+        Field.bounded("weight", NUMBER, false, 0.0, true, c.bounds().maxWeight(), InputBounds.MAX_WEIGHT),
         Field.text("segment", false)), c.driverScale());
   }
 
@@ -51,8 +75,10 @@ public final class InputContracts {
         Field.oneOf("step_id", false, steps(c)),
         Field.text("contact_type", true),
         Field.text("reason", false),
-        Field.number("handling_seconds", NUMBER, false, 0.0, null),
-        Field.number("cost_eur", NUMBER, false, 0.0, null)), null);
+        Field.bounded("handling_seconds", NUMBER, false, 0.0, false, c.bounds().maxHandlingSeconds(),
+            InputBounds.MAX_HANDLING_SECONDS),
+        Field.bounded("cost_eur", NUMBER, false, 0.0, false, c.bounds().maxCostEur(), InputBounds.MAX_COST_EUR)),
+        null);
   }
 
   public static InputContract processVolumes(SignalchainConfig c) {
@@ -60,7 +86,8 @@ public final class InputContracts {
         Field.oneOf("step_id", true, steps(c)),
         Field.of("date", DATE, true),
         Field.oneOf("channel", false, c.channels().keySet()),
-        Field.number("volume", WHOLE_NUMBER, true, 0.0, null)), null);
+        Field.bounded("volume", WHOLE_NUMBER, true, 0.0, false, c.bounds().maxVolumePerDay(),
+            InputBounds.MAX_VOLUME_PER_DAY)), null);
   }
 
   private static Set<String> steps(SignalchainConfig c) {

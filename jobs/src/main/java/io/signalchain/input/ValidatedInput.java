@@ -1,33 +1,67 @@
 package io.signalchain.input;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
 
 /**
- * One input after validation: every row read, typed, with {@link Validation#REASON} set on the
- * rejected ones. {@code driverColumns} lists the driver_* columns the input had.
+ * One input after validation. {@code checked} holds every row read, typed, with the reasons of
+ * the row's own rules; duplicates of {@code idColumn} are resolved on top of it by
+ * {@link #rows()}. {@code driverColumns} lists the driver_* columns the input had.
  */
-public record ValidatedInput(String source, Dataset<Row> rows, List<String> driverColumns) {
+public record ValidatedInput(String source, Dataset<Row> checked, String idColumn, List<String> driverColumns) {
   public ValidatedInput {
     driverColumns = List.copyOf(driverColumns);
   }
 
+  /**
+   * Every row read, typed, with {@link Validation#REASON} set on the rejected ones and
+   * {@link Validation#RECORD} (the raw content) on those. Among the valid rows of an id that
+   * occurs more than once, the first by raw content is kept (so reruns pick the same) and the
+   * later ones are rejected as duplicates; only those rows are ordered. The two parts split the
+   * checked rows by one condition, so accepted + rejected = read.
+   */
+  public Dataset<Row> rows() {
+    if (idColumn == null) {
+      return checked.drop(Validation.REPEATED_ID);
+    }
+    Column contested = col(Validation.REPEATED_ID).and(col(Validation.REASON).isNull());
+    Dataset<Row> settled = checked.filter(contested.unary_$bang());
+    var byId = Window.partitionBy(col(idColumn)).orderBy(col(Validation.RECORD));
+    Dataset<Row> resolved = checked.filter(contested).withColumn(Validation.REASON,
+        when(row_number().over(byId).gt(1), concat_ws("", lit("duplicate " + idColumn + " '"), col(idColumn),
+            lit("' (the first row is kept)"))));
+    return settled.unionByName(resolved).drop(Validation.REPEATED_ID);
+  }
+
   public Dataset<Row> accepted() {
-    return rows.filter(col(Validation.REASON).isNull()).drop(Validation.REASON, Validation.RECORD);
+    return rows().filter(col(Validation.REASON).isNull()).drop(Validation.REASON, Validation.RECORD);
   }
 
   /** The rejected rows as they go to rejected_records: source, raw record, reason. */
   public Dataset<Row> rejected() {
-    return rows.filter(col(Validation.REASON).isNotNull())
+    return rows().filter(col(Validation.REASON).isNotNull())
         .select(lit(source).as("source"), col(Validation.RECORD).as("record"), col(Validation.REASON).as("reason"));
   }
 
+  /**
+   * Kept for the run (memory, spilling to disk): the typed rows and the reasons, with a raw
+   * record only on the few rows that need one — no larger than the typed rows themselves.
+   */
   public ValidatedInput persisted() {
-    return new ValidatedInput(source, rows.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()),
-        driverColumns);
+    return new ValidatedInput(source, checked.persist(StorageLevel.MEMORY_AND_DISK()), idColumn, driverColumns);
+  }
+
+  public void unpersist() {
+    checked.unpersist();
   }
 }

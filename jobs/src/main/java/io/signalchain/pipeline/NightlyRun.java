@@ -66,18 +66,29 @@ public final class NightlyRun {
     this.allowEmptyWindow = allowEmptyWindow;
   }
 
-  /** Reads and validates every input (cached for the run); nothing is written. */
+  /** Reads and validates every input (cached for the run) against today's date (UTC); nothing is written. */
   public Map<String, ValidatedInput> validateInputs() {
+    return validateInputs(LocalDate.now(ZoneOffset.UTC));
+  }
+
+  /**
+   * Reads and validates every input, dated signals against {@code today}; each input is read
+   * once for its rows (kept for the run: typed rows, reasons, and the raw record of rejected rows
+   * only) after one pass over its id column for repeated ids. Nothing is written.
+   */
+  public Map<String, ValidatedInput> validateInputs(LocalDate today) {
     Map<String, ValidatedInput> inputs = new LinkedHashMap<>();
     try {
       for (String source : SignalchainConfig.INPUT_NAMES) {
-        var contract = InputContracts.forInput(source, config);
-        var raw = InputReader.read(spark, contract, config.input(source));
-        inputs.put(source, Validation.validate(raw, contract).persisted());
+        try (Stage stage = Stage.start("check ids " + source)) {
+          var contract = InputContracts.forInput(source, config, today);
+          var raw = InputReader.read(spark, contract, config.input(source));
+          inputs.put(source, Validation.validate(raw, contract).persisted());
+        }
       }
       return inputs;
     } catch (RuntimeException e) {
-      inputs.values().forEach(i -> i.rows().unpersist());
+      inputs.values().forEach(ValidatedInput::unpersist);
       throw e;
     }
   }
@@ -118,7 +129,7 @@ public final class NightlyRun {
       }
       return results;
     } finally {
-      inputs.values().forEach(i -> i.rows().unpersist());
+      inputs.values().forEach(ValidatedInput::unpersist);
     }
   }
 

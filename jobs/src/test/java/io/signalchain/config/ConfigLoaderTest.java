@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.signalchain.errors.ExitCode;
 import io.signalchain.errors.SignalchainException;
+import io.signalchain.testing.CliRunner;
 import io.signalchain.testing.TestConfigs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
   @TempDir Path dir;
@@ -111,6 +113,18 @@ class ConfigLoaderTest {
       "contacts_per_1000: 200|contacts_per_1000: -1|signalchain.yaml|needed_step_thresholds.contacts_per_1000|0 or more",
       "top_n: 10|top_n: 0|signalchain.yaml|contact_reasons.top_n|at least 1",
       "channel_mix:|channel_mixx:|signalchain.yaml|channel_mix|is required",
+      "cost_per_contact_eur: 6.50|cost_per_contact_eur: .nan|signalchain.yaml|channels.phone.cost_per_contact_eur|no NaN or infinity",
+      "cost_per_contact_eur: 6.50|cost_per_contact_eur: .inf|signalchain.yaml|channels.phone.cost_per_contact_eur|no NaN or infinity",
+      "cost_per_contact_eur: 6.50|cost_per_contact_eur: 1e400|signalchain.yaml|channels.phone.cost_per_contact_eur|no NaN or infinity",
+      "cost_per_contact_eur: 6.50|cost_per_contact_eur: 20000|signalchain.yaml|channels.phone.cost_per_contact_eur|must not exceed bounds.max_cost_eur (10000.0), found 20000.0",
+      "max_reject_share: 0.05|max_reject_share: .NaN|signalchain.yaml|quality.max_reject_share|no NaN or infinity",
+      "future_tolerance_days: 1|future_tolerance_days: -1|signalchain.yaml|quality.future_tolerance_days|between 0 and 366",
+      "future_tolerance_days: 1|future_tolerance_days: 1.5|signalchain.yaml|quality.future_tolerance_days|expected a whole number",
+      "max_cost_eur: 10000 |max_cost_eur: 0 |signalchain.yaml|bounds.max_cost_eur|must be above 0",
+      "max_weight: 1000 |max_weight: -.inf |signalchain.yaml|bounds.max_weight|no NaN or infinity",
+      "max_handling_seconds: 86400 |max_handling_seconds: lots |signalchain.yaml|bounds.max_handling_seconds|expected a number",
+      "max_volume_per_day: 1000000000 |max_volume_per_day: 2.5 |signalchain.yaml|bounds.max_volume_per_day|must be a whole number",
+      "max_volume_per_day: 1000000000 |max_volume_per_dag: 1 |signalchain.yaml|bounds.max_volume_per_dag|unknown key",
   })
   void configurationErrorsNameFileKeyAndProblem(String find, String replace, String file, String key, String what)
       throws IOException {
@@ -123,6 +137,37 @@ class ConfigLoaderTest {
     }
     assertTrue(e.getMessage().contains(what), e.getMessage());
     assertFalse(e.remedy().isBlank());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"NaN", "Infinity", "-Infinity", ".nan", "8d", "0x1p3", "1e", "1e999"})
+  void overriddenNumbersMustBeFiniteAndPlain(String value) {
+    var e = assertThrows(SignalchainException.class,
+        () -> TestConfigs.defaults(Map.of("quality.max_reject_share", value)));
+    assertEquals(ExitCode.USAGE_OR_CONFIGURATION, e.exitCode());
+    assertTrue(e.getMessage().contains("signalchain.yaml at 'quality.max_reject_share': expected a number"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("found '" + value + "'"), e.getMessage());
+  }
+
+  @Test
+  void aNanQualityGateStopsTheCommandWithExitCode2() {
+    var r = CliRunner.run("validate", "--set", "quality.max_reject_share=NaN");
+    assertEquals(ExitCode.USAGE_OR_CONFIGURATION, r.code(), r.err());
+    assertTrue(r.err().contains("signalchain.yaml at 'quality.max_reject_share'"), r.err());
+    assertTrue(r.err().contains("no NaN or infinity"), r.err());
+  }
+
+  @Test
+  void boundsHaveDocumentedDefaultsAndCanBeSet() {
+    SignalchainConfig defaults = TestConfigs.defaults();
+    assertEquals(InputBounds.defaults(), defaults.bounds());
+    assertEquals(new InputBounds(10_000, 1_000, 86_400, 1_000_000_000L), defaults.bounds());
+    assertEquals(1, defaults.futureToleranceDays());
+    SignalchainConfig set = TestConfigs.defaults(Map.of("bounds.max_cost_eur", "25000.5",
+        "bounds.max_volume_per_day", "5e9", "quality.future_tolerance_days", "0"));
+    assertEquals(new InputBounds(25_000.5, 1_000, 86_400, 5_000_000_000L), set.bounds());
+    assertEquals(0, set.futureToleranceDays());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -13,6 +13,7 @@ import io.signalchain.testing.TestConfigs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every validation rule of the input contract, with the reason a rejected row carries. */
 class ValidationTest {
   private static final SignalchainConfig CONFIG = TestConfigs.defaults();
+  /** The validation's "today": fixed, so that no assertion depends on the wall clock. */
+  private static final LocalDate TODAY = LocalDate.of(2026, 10, 31);
   private static final String SURVEY_HEADER =
       "response_id,customer_id,step_id,channel,responded_at,satisfaction,nps,effort,weight,segment,driver_ease,driver_speed,extra\n";
 
@@ -158,6 +161,204 @@ class ValidationTest {
   }
 
   @Test
+  void numbersAreParsedStrictly() {
+    Map<String, String> reasons = reasonsById(InputContracts.SURVEY_RESPONSES, SURVEY_HEADER + String.join("\n",
+        "plain,C1,pay,phone,2026-10-30T10:00:00,8,,,,,,,",
+        "spaces,C1,pay,phone,2026-10-30T10:00:00, 8 ,,,,,,,",
+        "plus,C1,pay,phone,2026-10-30T10:00:00,+8,,,,,,,",
+        "fraction,C1,pay,phone,2026-10-30T10:00:00,7.25,,,,,,,",
+        "point,C1,pay,phone,2026-10-30T10:00:00,8.,,,,,,,",
+        "exponent,C1,pay,phone,2026-10-30T10:00:00,0.8E1,,,,,,,",
+        "double,C1,pay,phone,2026-10-30T10:00:00,8d,,,,,,,",
+        "float,C1,pay,phone,2026-10-30T10:00:00,8f,,,,,,,",
+        "hex,C1,pay,phone,2026-10-30T10:00:00,0x1p3,,,,,,,",
+        "halfExponent,C1,pay,phone,2026-10-30T10:00:00,1e,,,,,,,",
+        "comma,C1,pay,phone,2026-10-30T10:00:00,\"8,5\",,,,,,,",
+        "infinity,C1,pay,phone,2026-10-30T10:00:00,Infinity,,,,,,,",
+        "wholeAsDecimal,C1,pay,phone,2026-10-30T10:00:00,8,3.0,,,,,,",
+        "wholeHalf,C1,pay,phone,2026-10-30T10:00:00,8,3.5,,,,,,",
+        "wholeSuffix,C1,pay,phone,2026-10-30T10:00:00,8,3L,,,,,,"));
+    for (String ok : List.of("plain", "spaces", "plus", "fraction", "point", "exponent", "wholeAsDecimal")) {
+      assertEquals(null, reasons.get(ok), ok);
+    }
+    assertEquals("satisfaction '8d' is not a number (with a decimal point)", reasons.get("double"));
+    assertEquals("satisfaction '8f' is not a number (with a decimal point)", reasons.get("float"));
+    assertEquals("satisfaction '0x1p3' is not a number (with a decimal point)", reasons.get("hex"));
+    assertEquals("satisfaction '1e' is not a number (with a decimal point)", reasons.get("halfExponent"));
+    assertEquals("satisfaction '8,5' is not a number (with a decimal point)", reasons.get("comma"));
+    assertEquals("satisfaction 'Infinity' is not a number (with a decimal point)", reasons.get("infinity"));
+    assertEquals("nps '3.5' is not a whole number", reasons.get("wholeHalf"));
+    assertEquals("nps '3L' is not a whole number", reasons.get("wholeSuffix"));
+
+    ValidatedInput input = validate(InputContracts.SURVEY_RESPONSES, SURVEY_HEADER
+        + "R1,C1,pay,phone,2026-10-30T10:00:00,0.8E1,3.0,,,,,,\n");
+    Row row = input.accepted().first();
+    assertEquals(8.0, row.getDouble(row.fieldIndex("satisfaction")));
+    assertEquals(3L, row.getLong(row.fieldIndex("nps")), "3.0 is the whole number 3");
+  }
+
+  @Test
+  void timestampsAndDatesMustBeFullIso8601() {
+    Map<String, String> reasons = reasonsById(InputContracts.SURVEY_RESPONSES, SURVEY_HEADER + String.join("\n",
+        "dateTime,C1,pay,phone,2026-10-30T14:03:00,8,,,,,,,",
+        "space,C1,pay,phone,2026-10-30 14:03:00,8,,,,,,,",
+        "minutes,C1,pay,phone,2026-10-30T14:03,8,,,,,,,",
+        "fractionZ,C1,pay,phone,2026-10-30T14:03:00.250Z,8,,,,,,,",
+        "offset,C1,pay,phone,2026-10-30T14:03:00+01:00,8,,,,,,,",
+        "dateOnly,C1,pay,phone,2026-10-30,8,,,,,,,",
+        "month,C1,pay,phone,2026-10,8,,,,,,,",
+        "year,C1,pay,phone,2026,8,,,,,,,",
+        "noDay,C1,pay,phone,2026-02-30,8,,,,,,,",
+        "hourOnly,C1,pay,phone,2026-10-30T14,8,,,,,,,"));
+    for (String ok : List.of("dateTime", "space", "minutes", "fractionZ", "offset", "dateOnly")) {
+      assertEquals(null, reasons.get(ok), ok);
+    }
+    for (String bad : List.of("month", "year", "noDay", "hourOnly")) {
+      assertTrue(String.valueOf(reasons.get(bad)).endsWith("is not an ISO-8601 timestamp (e.g. 2026-10-31T14:03:00)"),
+          bad + ": " + reasons.get(bad));
+    }
+    ValidatedInput offset = validate(InputContracts.SURVEY_RESPONSES, SURVEY_HEADER
+        + "R1,C1,pay,phone,2026-10-30T14:03:00+01:00,8,,,,,,,\n");
+    assertEquals(java.sql.Timestamp.from(java.time.Instant.parse("2026-10-30T13:03:00Z")),
+        offset.accepted().first().getTimestamp(4), "the zone is applied");
+
+    ValidatedInput volumes = validate(InputContracts.PROCESS_VOLUMES, "step_id,date,channel,volume\n" + String.join("\n",
+        "pay,2026-10-30,letter,1",
+        "pay,2026-10,letter,2",
+        "pay,2026,letter,3",
+        "pay,2026-10-30T00:00:00,letter,4"));
+    assertEquals(List.of("date '2026' is not an ISO-8601 date (e.g. 2026-10-31)",
+        "date '2026-10' is not an ISO-8601 date (e.g. 2026-10-31)",
+        "date '2026-10-30T00:00:00' is not an ISO-8601 date (e.g. 2026-10-31)"),
+        input(volumes.rejected().select("reason").orderBy("reason")));
+    assertEquals(1L, volumes.accepted().first().getLong(3));
+  }
+
+  @Test
+  void valuesBeyondThePlausibilityBoundsAreRejectedNamingTheKey() {
+    Map<String, String> contacts = reasonsById(InputContracts.CONTACTS,
+        "contact_id,customer_id,contacted_at,channel,step_id,contact_type,reason,handling_seconds,cost_eur\n"
+            + String.join("\n",
+            "atBounds,C1,2026-10-30T10:00:00,phone,pay,question,x,86400,10000",
+            "hugeCost,C1,2026-10-30T10:00:00,phone,pay,question,x,1,1e308",
+            "longCall,C1,2026-10-30T10:00:00,phone,pay,question,x,86401,"));
+    assertEquals(null, contacts.get("atBounds"), "the bounds themselves are plausible");
+    assertEquals("cost_eur 1.0E308 is above the plausible maximum 10000 (bounds.max_cost_eur)",
+        contacts.get("hugeCost"));
+    assertEquals("handling_seconds 86401.0 is above the plausible maximum 86400 (bounds.max_handling_seconds)",
+        contacts.get("longCall"));
+
+    Map<String, String> surveys = reasonsById(InputContracts.SURVEY_RESPONSES, SURVEY_HEADER + String.join("\n",
+        "heavy,C1,pay,phone,2026-10-30T10:00:00,8,,,1e308,,,,",
+        "atBound,C1,pay,phone,2026-10-30T10:00:00,8,,,1000,,,,"));
+    assertEquals("weight 1.0E308 is above the plausible maximum 1000 (bounds.max_weight)", surveys.get("heavy"));
+    assertEquals(null, surveys.get("atBound"));
+
+    ValidatedInput volumes = validate(InputContracts.PROCESS_VOLUMES, "step_id,date,channel,volume\n"
+        + "pay,2026-10-30,letter,9223372036854775807\npay,2026-10-30,letter,1000000000\n");
+    assertEquals(List.of("volume 9223372036854775807 is above the plausible maximum 1000000000 "
+        + "(bounds.max_volume_per_day)"), input(volumes.rejected().select("reason")));
+    assertEquals(1_000_000_000L, volumes.accepted().first().getLong(3));
+  }
+
+  @Test
+  void theBoundsAreConfigurable() {
+    SignalchainConfig generous = TestConfigs.defaults(Map.of("bounds.max_cost_eur", "50000",
+        "bounds.max_volume_per_day", "20000000000"));
+    var contacts = InputContracts.forInput(InputContracts.CONTACTS, generous, TODAY);
+    ValidatedInput input = Validation.validate(InputReader.read(SharedSpark.session(), contacts, new InputSpec(
+        TestConfigs.write(dir.resolve("c.csv"),
+            "contact_id,customer_id,contacted_at,channel,step_id,contact_type,reason,handling_seconds,cost_eur\n"
+                + "K1,C1,2026-10-30T10:00:00,store,pay,request,x,1,25000\n"
+                + "K2,C1,2026-10-30T10:00:00,store,pay,request,x,1,50001\n").toString(), "csv")), contacts);
+    assertEquals(List.of("cost_eur 50001.0 is above the plausible maximum 50000 (bounds.max_cost_eur)"),
+        input(input.rejected().select("reason")));
+    var volumes = InputContracts.forInput(InputContracts.PROCESS_VOLUMES, generous, TODAY);
+    ValidatedInput v = Validation.validate(InputReader.read(SharedSpark.session(), volumes, new InputSpec(
+        TestConfigs.write(dir.resolve("v.csv"), "step_id,date,channel,volume\npay,2026-10-30,,15000000000\n")
+            .toString(), "csv")), volumes);
+    assertEquals(15_000_000_000L, v.accepted().first().getLong(3));
+  }
+
+  @Test
+  void signalsDatedAfterTodayPlusTheToleranceAreRejectedAsInTheFuture() {
+    // TODAY is 2026-10-31; the default tolerance of one day accepts anything on 2026-11-01 (UTC).
+    Map<String, String> surveys = reasonsById(InputContracts.SURVEY_RESPONSES, SURVEY_HEADER + String.join("\n",
+        "today,C1,pay,phone,2026-10-31T23:59:59,8,,,,,,,",
+        "tomorrow,C1,pay,phone,2026-11-01T23:59:59Z,8,,,,,,,",
+        "dayAfter,C1,pay,phone,2026-11-02T00:00:00,8,,,,,,,",
+        "earlyInAmsterdam,C1,pay,phone,2026-11-02T00:30:00+01:00,8,,,,,,,",
+        "far,C1,pay,phone,2099-12-31,8,,,,,,,"));
+    assertEquals(null, surveys.get("today"));
+    assertEquals(null, surveys.get("tomorrow"));
+    assertEquals(null, surveys.get("earlyInAmsterdam"), "23:30 UTC on 2026-11-01");
+    assertEquals("responded_at 2026-11-02T00:00:00 is in the future (after 2026-11-01: today, UTC, plus "
+        + "quality.future_tolerance_days)", surveys.get("dayAfter"));
+    assertTrue(surveys.get("far").startsWith("responded_at 2099-12-31 is in the future"), surveys.get("far"));
+
+    Map<String, String> contacts = reasonsById(InputContracts.CONTACTS,
+        "contact_id,customer_id,contacted_at,channel,step_id,contact_type,reason,handling_seconds,cost_eur\n"
+            + "K1,C1,2026-10-30T10:00:00,phone,pay,question,x,,\nK2,C1,2099-01-01T10:00:00,phone,pay,question,x,,\n");
+    assertEquals(null, contacts.get("K1"));
+    assertTrue(contacts.get("K2").startsWith("contacted_at 2099-01-01T10:00:00 is in the future"), contacts.get("K2"));
+
+    SignalchainConfig strict = TestConfigs.defaults(Map.of("quality.future_tolerance_days", "0"));
+    var contract = InputContracts.forInput(InputContracts.PROCESS_VOLUMES, strict, TODAY);
+    ValidatedInput volumes = Validation.validate(InputReader.read(SharedSpark.session(), contract, new InputSpec(
+        TestConfigs.write(dir.resolve("v.csv"), "step_id,date,channel,volume\npay,2026-10-31,,1\npay,2026-11-01,,2\n")
+            .toString(), "csv")), contract);
+    assertEquals(List.of("date 2026-11-01 is in the future (after 2026-10-31: today, UTC, plus "
+        + "quality.future_tolerance_days)"), input(volumes.rejected().select("reason")));
+  }
+
+  @Test
+  void typedParquetValuesMeetTheSameBoundsAndRules() {
+    var spark = SharedSpark.session();
+    String path = dir.resolve("typed").toString();
+    spark.sql("select 'pay' as step_id, date'2026-10-30' as date, 'letter' as channel, 9223372036854775807L as volume "
+        + "union all select 'pay', date'2099-10-30', 'letter', 5L "
+        + "union all select 'pay', date'2026-10-30', 'letter', 7L").write().parquet(path);
+    ValidatedInput input = validate(InputContracts.PROCESS_VOLUMES, path, "parquet");
+    assertEquals(List.of("date 2099-10-30 is in the future (after 2026-11-01: today, UTC, plus "
+            + "quality.future_tolerance_days)",
+        "volume 9223372036854775807 is above the plausible maximum 1000000000 (bounds.max_volume_per_day)"),
+        input(input.rejected().select("reason").orderBy("reason")));
+    assertEquals(7L, input.accepted().first().getLong(3));
+
+    String surveys = dir.resolve("typedSurveys").toString();
+    spark.sql("select 'R1' as response_id, 'pay' as step_id, timestamp'2026-10-30 10:00:00' as responded_at, "
+        + "double('NaN') as satisfaction union all select 'R2', 'pay', timestamp'2026-10-30 10:00:00', 8.0d")
+        .write().parquet(surveys);
+    ValidatedInput s = validate(InputContracts.SURVEY_RESPONSES, surveys, "parquet");
+    assertEquals(List.of("satisfaction 'NaN' is not a number (with a decimal point)"),
+        input(s.rejected().select("reason")));
+  }
+
+  @Test
+  void duplicatesKeepTheFirstRowByRawContentWhateverTheOrderOfTheInput() {
+    String header = "contact_id,customer_id,contacted_at,channel,step_id,contact_type,reason,handling_seconds,cost_eur\n";
+    String a = "K1,C1,2026-10-30T10:00:00,phone,pay,question,x,,2";
+    String b = "K1,C1,2026-10-30T10:00:00,phone,pay,question,x,,10";
+    String invalid = "K1,C1,bad,phone,pay,question,x,,1";
+    for (String csv : List.of(header + a + "\n" + b + "\n" + invalid + "\n", header + invalid + "\n" + b + "\n" + a + "\n")) {
+      ValidatedInput input = validate(InputContracts.CONTACTS, csv);
+      // By raw content "10" sorts before "2": the row with cost 10 is the one kept.
+      assertEquals(List.of(10.0), input.accepted().select("cost_eur").as(org.apache.spark.sql.Encoders.DOUBLE())
+          .collectAsList());
+      List<Row> rejected = input.rejected().orderBy("reason").collectAsList();
+      assertEquals(2, rejected.size());
+      assertTrue(rejected.get(0).getString(2).startsWith("contacted_at 'bad'"), rejected.get(0).getString(2));
+      assertTrue(rejected.get(1).getString(1).contains("\"cost_eur\":\"2\""), "raw content: " + rejected.get(1));
+      assertEquals("duplicate contact_id 'K1' (the first row is kept)", rejected.get(1).getString(2));
+      assertEquals(3, input.rows().count(), "accepted + rejected = read");
+    }
+  }
+
+  private static List<String> input(org.apache.spark.sql.Dataset<Row> reasons) {
+    return reasons.as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+  }
+
+  @Test
   void missingRequiredColumnsStopTheRun() {
     Path file = TestConfigs.write(dir.resolve("c.csv"), "contact_id,contacted_at,chanel,contact_type\nK1,2026-10-30,phone,question\n");
     var contract = InputContracts.contacts(CONFIG);
@@ -232,7 +433,7 @@ class ValidationTest {
   }
 
   private ValidatedInput validate(String source, String path, String format) {
-    var contract = InputContracts.forInput(source, CONFIG);
+    var contract = InputContracts.forInput(source, CONFIG, TODAY);
     return Validation.validate(InputReader.read(SharedSpark.session(), contract, new InputSpec(path, format)), contract);
   }
 }
