@@ -11,8 +11,8 @@ import static org.apache.spark.sql.functions.when;
 import io.signalchain.config.Channel;
 import io.signalchain.config.ChannelMixSettings;
 import io.signalchain.config.SignalchainConfig;
-import io.signalchain.journey.JourneyConformance;
 import io.signalchain.journey.ContactGroups;
+import io.signalchain.journey.JourneyConformance;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -22,6 +22,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.collection.JavaConverters;
+import scala.collection.Seq;
 
 /**
  * The channel_mix table (KSM 3.0): per step and channel, how the step's contacts are spread over
@@ -126,7 +128,7 @@ public final class ChannelMix {
     return col("channel").isin(selfService);
   }
 
-  private static scala.collection.Seq<String> scala(List<String> columns) {
-    return scala.collection.JavaConverters.asScalaBuffer(columns).toSeq();
+  private static Seq<String> scala(List<String> columns) {
+    return JavaConverters.asScalaBuffer(columns).toSeq();
   }
 }

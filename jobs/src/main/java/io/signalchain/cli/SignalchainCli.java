@@ -22,7 +22,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +73,8 @@ public final class SignalchainCli {
         case "validate" -> validate(line);
         case "generate" -> generate(line);
         case "report" -> report(line);
-        default -> throw Errors.usage("unknown command '" + commands.get(0) + "'; expected run, validate, generate or report");
+        default -> throw Errors.usage("unknown command '" + commands.get(0)
+            + "'; expected run, validate, generate or report");
       };
     } catch (SignalchainException e) {
       if (e.misuse()) {
@@ -90,7 +93,7 @@ public final class SignalchainCli {
 
   /** A run always ends its stdout with a JSON line, also when it failed before or between dates. */
   private ExitCode failed(String[] args, ExitCode code, String message) {
-    if (java.util.Arrays.asList(args).contains("run")) {
+    if (Arrays.asList(args).contains("run")) {
       out.println(RunSummary.failure(code, message));
     }
     return code;
@@ -102,9 +105,11 @@ public final class SignalchainCli {
     SignalchainConfig config = config(line);
     boolean withReport = line.hasOption("report") || config.writeReport();
     try (var job = SparkSessions.forJob("signalchain", line.getOptionValue("master"))) {
-      new NightlyRun(job.spark(), config, line.hasOption("allow-empty")).run(dates, backfill && !line.hasOption("force"), result -> {
+      boolean skipSucceeded = backfill && !line.hasOption("force");
+      new NightlyRun(job.spark(), config, line.hasOption("allow-empty")).run(dates, skipSucceeded, result -> {
         Optional<String> report = withReport && result.succeeded()
-            ? Optional.of(writeReport(job.spark(), config, Optional.of(result.runDate()), line.getOptionValue("report-file")))
+            ? Optional.of(writeReport(job.spark(), config, Optional.of(result.runDate()),
+                line.getOptionValue("report-file")))
             : Optional.empty();
         printResult(result, report);
       });
@@ -166,7 +171,8 @@ public final class SignalchainCli {
         for (var input : inputs.values()) {
           input.rejected().groupBy("source", "reason").count().orderBy(org.apache.spark.sql.functions.desc("count"))
               .limit(20).collectAsList()
-              .forEach(r -> out.printf(Locale.ROOT, "  %-17s %6d × %s%n", r.getString(0), r.getLong(2), r.getString(1)));
+              .forEach(r -> out.printf(Locale.ROOT, "  %-17s %6d × %s%n", r.getString(0), r.getLong(2),
+                  r.getString(1)));
         }
         return ok ? ExitCode.SUCCESS : ExitCode.DATA_QUALITY;
       } finally {
@@ -184,7 +190,7 @@ public final class SignalchainCli {
       options = new GenerateOptions(Path.of(line.getOptionValue("out")).toAbsolutePath().toString(),
           number(line, "scale", 0.02), (long) number(line, "seed", 42), line.getOptionValue("format", "csv"),
           line.hasOption("end-date") ? date("end-date", line.getOptionValue("end-date"))
-              : LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1),
+              : LocalDate.now(ZoneOffset.UTC).minusDays(1),
           (int) number(line, "days", 120),
           number(line, "contacts-per-response", GenerateOptions.DEFAULT_CONTACTS_PER_RESPONSE));
     } catch (IllegalArgumentException e) {

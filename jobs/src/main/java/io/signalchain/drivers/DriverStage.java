@@ -10,6 +10,7 @@ import io.signalchain.drivers.stats.DriverAnalysis;
 import io.signalchain.drivers.stats.DriverModel;
 import io.signalchain.drivers.stats.Moments;
 import io.signalchain.input.InputContract;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,5 +94,5 @@ public final class DriverStage {
   }
 
   /** The key the partials are combined by. */
-  private record Key(String unit, long pattern) implements java.io.Serializable {}
+  private record Key(String unit, long pattern) implements Serializable {}
 }

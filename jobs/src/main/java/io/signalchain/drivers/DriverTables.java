@@ -5,6 +5,7 @@ import io.signalchain.drivers.stats.DriverModel;
 import io.signalchain.drivers.stats.Estimate;
 import io.signalchain.drivers.stats.RegressionFit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -34,7 +35,8 @@ public record DriverTables(Dataset<Row> models, Dataset<Row> importance) {
   static final StructType IMPORTANCE_SCHEMA = new StructType()
       .add("step_id", S, false).add("driver", S, false).add("status", S, false).add("note", S, true)
       .add("n", L, false).add("coefficient", D, true).add("std_error", D, true).add("t_value", D, true)
-      .add("p_value", D, true).add("ci_lower", D, true).add("ci_upper", D, true).add("significant", DataTypes.BooleanType, true)
+      .add("p_value", D, true).add("ci_lower", D, true).add("ci_upper", D, true)
+      .add("significant", DataTypes.BooleanType, true)
       .add("std_beta", D, true).add("vif", D, true).add("shapley", D, true).add("relative_weight", D, true)
       .add("importance_pct", D, true).add("importance_rank", I, true).add("performance", D, true)
       .add("quadrant", S, false);
@@ -84,7 +86,7 @@ public record DriverTables(Dataset<Row> models, Dataset<Row> importance) {
   }
 
   private static String join(String... parts) {
-    return String.join("; ", java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
+    return String.join("; ", Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
   }
 
 }

@@ -1,6 +1,7 @@
 package io.signalchain.drivers;
 
 import io.signalchain.drivers.stats.Moments;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * any driver set is then a merge of the patterns that contain the set, so one pass over the data
  * serves every choice of drivers.
  */
-record PatternMoments(String unit, long pattern, Moments moments) implements java.io.Serializable {
+record PatternMoments(String unit, long pattern, Moments moments) implements Serializable {
 
   boolean answers(int driver) {
     return (pattern & (1L << driver)) != 0;

@@ -13,6 +13,7 @@ import io.signalchain.journey.ContactGroups;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -32,7 +33,7 @@ public final class StepKpis {
   public static Dataset<Row> compute(Dataset<Row> surveys, Dataset<Row> contactGroups, Dataset<Row> volumes,
       List<String> units, SignalchainConfig config) {
     SparkSession spark = surveys.sparkSession();
-    Dataset<Row> all = spark.createDataset(units, org.apache.spark.sql.Encoders.STRING()).toDF(UNIT);
+    Dataset<Row> all = spark.createDataset(units, Encoders.STRING()).toDF(UNIT);
     Dataset<Row> kpis = all
         .join(surveyKpis(surveys, config), UNIT, "left")
         .join(contactKpis(contactGroups), UNIT, "left")

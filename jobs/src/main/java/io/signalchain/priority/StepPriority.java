@@ -19,6 +19,8 @@ import io.signalchain.config.JourneyStep;
 import io.signalchain.config.NeededStepThresholds;
 import io.signalchain.config.PrioritySettings;
 import io.signalchain.config.SignalchainConfig;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -26,9 +28,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -141,7 +143,10 @@ public final class StepPriority {
     return when(missing.notEqual(""), missing);
   }
 
-  /** e.g. "contact cost €1.2M (rank 1 of 11); satisfaction 6.1 vs target 7.5 (rank 3 of 11); 410k passes (rank 2 of 11)". */
+  /**
+   * e.g. "contact cost €1.2M (rank 1 of 11); satisfaction 6.1 vs target 7.5 (rank 3 of 11); 410k passes (rank 2
+   * of 11)".
+   */
   private static Column explanation(ExperienceMeasure measure, double target) {
     Column euro = when(col("euro_value").isNotNull(), concat(lit("contact cost "), EUROS.apply(col("euro_value")),
         ofRanked("euro"))).otherwise(lit("no contacts"));
@@ -180,11 +185,11 @@ public final class StepPriority {
             format_string("%.0f contacts per 1,000 passes (threshold %s)", col("contacts_per_1000"),
                 lit(plain(t.contactsPer1000())))),
         when(col("complaint_rate").gt(t.complaintRate()),
-            format_string("%.0f%% of its contacts are complaints (threshold %s%%)", col("complaint_rate").multiply(100.0),
-                lit(plain(t.complaintRate() * 100)))));
+            format_string("%.0f%% of its contacts are complaints (threshold %s%%)",
+                col("complaint_rate").multiply(100.0), lit(plain(t.complaintRate() * 100)))));
   }
 
   private static String plain(double value) {
-    return java.math.BigDecimal.valueOf(value).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    return BigDecimal.valueOf(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
   }
 }

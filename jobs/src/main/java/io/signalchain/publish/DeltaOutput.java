@@ -16,6 +16,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the output tables, one Delta table per {@link OutputTable} under one folder.
@@ -28,7 +30,7 @@ import org.apache.spark.sql.functions;
  * never touch the same files.
  */
 public final class DeltaOutput {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeltaOutput.class);
+  private static final Logger LOG = LoggerFactory.getLogger(DeltaOutput.class);
   private static final int MAX_ATTEMPTS = 10;
   private static final int HISTORY_SEARCHED = 50;
   private final String root;

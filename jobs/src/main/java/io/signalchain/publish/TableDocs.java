@@ -43,7 +43,8 @@ public final class TableDocs {
       if (line.startsWith("## ")) {
         current = new LinkedHashMap<>();
         tables.put(line.substring(3).trim(), current);
-      } else if (current != null && line.startsWith("| ") && !line.startsWith("| column") && !line.startsWith("| ---")) {
+      } else if (current != null && line.startsWith("| ") && !line.startsWith("| column")
+          && !line.startsWith("| ---")) {
         String[] cells = line.split("\\|");
         current.put(cells[1].trim(), cells[3].trim());
       }

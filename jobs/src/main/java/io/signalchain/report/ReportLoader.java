@@ -8,6 +8,7 @@ import io.signalchain.publish.DeltaOutput;
 import io.signalchain.publish.OutputTable;
 import io.signalchain.publish.RunLog;
 import io.signalchain.publish.RunStatus;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class ReportLoader {
   public static ReportData load(SparkSession spark, DeltaOutput output, Optional<LocalDate> runDate) {
     Dataset<Row> runs = table(spark, output, RunLog.TABLE).filter(col("status").equalTo(RunStatus.SUCCEEDED.name()));
     if (runDate.isPresent()) {
-      runs = runs.filter(col("run_date").equalTo(java.sql.Date.valueOf(runDate.get())));
+      runs = runs.filter(col("run_date").equalTo(Date.valueOf(runDate.get())));
     }
     List<Row> latest = runs.orderBy(col("run_date").desc(), col("started_at").desc(), col("run_id").desc())
         .limit(1).collectAsList();

@@ -76,15 +76,20 @@ class ChannelMixTest {
     // 10 contacts; the cost at the actual mix (6·6.50 + 2·2.50 + 2·0.40 = 44.80) minus the cost at the target mix
     // (10 · 3.825 = 38.25) is 6.55, the sum of savings_eur below. Volumes do not count: self_service_volumes is off.
     Dataset<Row> expected = spark.createDataFrame(List.of(
-        RowFactory.create("move_house", "app_web", 2L, 0L, 2L, 0.2, 0.25, "default", -5.0, -0.5, 0.4, -0.2, 0.8, 0L, null),
+        RowFactory.create("move_house", "app_web", 2L, 0L, 2L, 0.2, 0.25, "default", -5.0, -0.5, 0.4, -0.2, 0.8, 0L,
+            null),
         // the chat contacts carry their own cost 3.00; the saving uses the configured 2.50
         RowFactory.create("move_house", "chat", 2L, 0L, 2L, 0.2, 0.25, "default", -5.0, -0.5, 2.5, -1.25, 6.0, 1L, 9.0),
-        RowFactory.create("move_house", "email", 0L, 0L, 0L, 0.0, 0.10, "default", -10.0, -1.0, 4.0, -4.0, 0.0, 0L, null),
-        RowFactory.create("move_house", "letter", 0L, 0L, 0L, 0.0, 0.02, "default", -2.0, -0.2, 9.0, -1.8, 0.0, 0L, null),
+        RowFactory.create("move_house", "email", 0L, 0L, 0L, 0.0, 0.10, "default", -10.0, -1.0, 4.0, -4.0, 0.0, 0L,
+            null),
+        RowFactory.create("move_house", "letter", 0L, 0L, 0L, 0.0, 0.02, "default", -2.0, -0.2, 9.0, -1.8, 0.0, 0L,
+            null),
         // weighted satisfaction (6·1 + 8·3) / 4; the answer without a channel is in no row
         RowFactory.create("move_house", "phone", 6L, 0L, 6L, 0.6, 0.30, "default", 30.0, 3.0, 6.5, 19.5, 39.0, 2L, 7.5),
-        RowFactory.create("move_house", "social", 0L, 0L, 0L, 0.0, 0.05, "default", -5.0, -0.5, 3.0, -1.5, 0.0, 0L, null),
-        RowFactory.create("move_house", "store", 0L, 0L, 0L, 0.0, 0.03, "default", -3.0, -0.3, 14.0, -4.2, 0.0, 0L, null)),
+        RowFactory.create("move_house", "social", 0L, 0L, 0L, 0.0, 0.05, "default", -5.0, -0.5, 3.0, -1.5, 0.0, 0L,
+            null),
+        RowFactory.create("move_house", "store", 0L, 0L, 0L, 0.0, 0.03, "default", -3.0, -0.3, 14.0, -4.2, 0.0, 0L,
+            null)),
         actual.schema());
     assertApproximatelyEqual(expected, actual, 1e-9);
 

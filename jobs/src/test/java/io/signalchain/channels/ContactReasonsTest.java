@@ -38,7 +38,8 @@ class ContactReasonsTest {
         as t(step_id, channel, reason, cost_eur)""");
 
     Dataset<Row> actual = ContactReasons.compute(ContactGroups.of(
-        JourneyConformance.toUnits(contacts.withColumn("contact_type", lit("question")), TOP_3.journey()), TOP_3), TOP_3)
+        JourneyConformance.toUnits(contacts.withColumn("contact_type", lit("question")), TOP_3.journey()), TOP_3),
+            TOP_3)
         .orderBy("step_id", "reason_rank");
 
     // step_id, reason, contacts, share, cost_eur, reason_rank, step_contacts

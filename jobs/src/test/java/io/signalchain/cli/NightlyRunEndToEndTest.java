@@ -10,13 +10,18 @@ import io.signalchain.testing.CliRunner;
 import io.signalchain.testing.PublishedRuns;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,13 +65,14 @@ class NightlyRunEndToEndTest {
     for (String t : TABLES) {
       assertTrue(Files.isDirectory(output.resolve(t).resolve("_delta_log")), t + " is a Delta table");
       assertTrue(table(t).count() > 0, t + " has rows");
-      assertTrue(cli.out().contains(output.resolve(t).toString()), "the console says where " + t + " is:\n" + cli.out());
+      assertTrue(cli.out().contains(output.resolve(t).toString()), "the console says where " + t + " is:\n"
+          + cli.out());
     }
     assertEquals(21, table("journey_steps").count(), "20 configured steps and 'unclassified'");
     assertEquals(21, table("step_kpis").count());
     Row log = table("run_log").first();
     assertEquals("SUCCEEDED", log.getString(log.fieldIndex("status")));
-    assertEquals(java.sql.Date.valueOf(RUN_DATE), log.getDate(log.fieldIndex("run_date")));
+    assertEquals(Date.valueOf(RUN_DATE), log.getDate(log.fieldIndex("run_date")));
 
     // the shipped configuration also writes the HTML report, and says where
     Path report = home.resolve("reports/signalchain-" + RUN_DATE + ".html");
@@ -97,7 +103,7 @@ class NightlyRunEndToEndTest {
       assertEquals("OK", model.getString(model.fieldIndex("status")), step + ": " + model);
       List<String> expected = PlantedEffects.expectedDriverOrder(step).subList(0, 3);
       List<String> actual = table("driver_importance").filter("step_id = '" + step + "' and importance_rank <= 3")
-          .orderBy("importance_rank").select("driver").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+          .orderBy("importance_rank").select("driver").as(Encoders.STRING()).collectAsList();
       assertEquals(expected, actual, step + ": the three most important drivers, in planted order");
     }
   }
@@ -107,8 +113,8 @@ class NightlyRunEndToEndTest {
   void thePlantedExpensiveAndPoorlyRatedStepsRankTop() {
     // report_fault and move_house directly; pay through its sub-step pay.reminder
     List<String> top = table("step_priority").filter("ranked_set = 'top' and is_top").orderBy("priority_rank")
-        .select("step_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    assertEquals(java.util.Set.of("report_fault", "move_house", "pay"), java.util.Set.copyOf(top));
+        .select("step_id").as(Encoders.STRING()).collectAsList();
+    assertEquals(Set.of("report_fault", "move_house", "pay"), Set.copyOf(top));
     Row payTop = table("step_priority").filter("ranked_set = 'pay' and priority_rank = 1").first();
     assertEquals("pay.reminder", payTop.getString(payTop.fieldIndex("step_id")));
     for (String step : PlantedEffects.EXPENSIVE_POORLY_RATED) {
@@ -163,14 +169,15 @@ class NightlyRunEndToEndTest {
   }
 
   /** Table name → "column type" in document order, from the '## table' sections of docs/tables.md. */
-  static Map<String, List<String>> documentedColumns() throws java.io.IOException {
+  static Map<String, List<String>> documentedColumns() throws IOException {
     Map<String, List<String>> tables = new LinkedHashMap<>();
     List<String> current = null;
     for (String line : Files.readAllLines(TestConfigs.repositoryRoot().resolve("docs/tables.md"))) {
       if (line.startsWith("## ")) {
-        current = new java.util.ArrayList<>();
+        current = new ArrayList<>();
         tables.put(line.substring(3).trim(), current);
-      } else if (current != null && line.startsWith("| ") && !line.startsWith("| column") && !line.startsWith("| ---")) {
+      } else if (current != null && line.startsWith("| ") && !line.startsWith("| column")
+          && !line.startsWith("| ---")) {
         String[] cells = line.split("\\|");
         current.add(cells[1].trim() + " " + cells[2].trim());
       }

@@ -45,7 +45,8 @@ class DriverStageTest {
         .add("driver_c", DataTypes.DoubleType).add("driver_rare", DataTypes.DoubleType);
     Dataset<Row> surveys = SharedSpark.session().createDataFrame(rows, schema).repartition(3);
     var settings = new DriverSettings("satisfaction", 30, 0.5, 20, Map.of("configured", List.of("a", "missing")));
-    tables = DriverStage.analyse(surveys, DRIVERS, List.of("stable", "offset", "small", "configured", "empty"), settings);
+    tables = DriverStage.analyse(surveys, DRIVERS, List.of("stable", "offset", "small", "configured", "empty"),
+        settings);
   }
 
   /** y = 2 + Σ β x + noise; each driver unanswered 10% of the time; 'rare' answered 20% of the time. */
@@ -139,7 +140,8 @@ class DriverStageTest {
     assertEquals(1, (int) a.getAs("importance_rank"));
     assertEquals(2, (int) b.getAs("importance_rank"));
     assertEquals(3, (int) c.getAs("importance_rank"));
-    double total = tables.importance().filter("step_id = 'stable'").selectExpr("sum(importance_pct)").first().getDouble(0);
+    double total = tables.importance().filter("step_id = 'stable'").selectExpr("sum(importance_pct)").first()
+        .getDouble(0);
     assertEquals(100.0, total, 1e-9);
     double shapley = tables.importance().filter("step_id = 'stable'").selectExpr("sum(shapley)").first().getDouble(0);
     assertEquals(model("stable").<Double>getAs("r2"), shapley, 1e-12, "Shapley values sum to R²");
@@ -173,8 +175,10 @@ class DriverStageTest {
         RowFactory.create("u", 5.0, 1.0, 1.0, null, 2.0, null),
         RowFactory.create("u", 6.0, 2.0, 2.0, null, 3.0, null),
         RowFactory.create("u", 7.0, 1.0, 3.0, 1.0, null, null)), new StructType()
-        .add("unit_id", DataTypes.StringType).add("satisfaction", DataTypes.DoubleType).add("weight", DataTypes.DoubleType)
-        .add("driver_a", DataTypes.DoubleType).add("driver_b", DataTypes.DoubleType).add("driver_c", DataTypes.DoubleType)
+        .add("unit_id", DataTypes.StringType).add("satisfaction", DataTypes.DoubleType).add("weight",
+            DataTypes.DoubleType)
+        .add("driver_a", DataTypes.DoubleType).add("driver_b", DataTypes.DoubleType).add("driver_c",
+            DataTypes.DoubleType)
         .add("driver_rare", DataTypes.DoubleType)), "satisfaction", DRIVERS);
     assertEquals(2, patterns.size(), "one group per answered-driver pattern");
     PatternMoments ac = patterns.stream().filter(p -> p.pattern() == 0b101).findFirst().orElseThrow();

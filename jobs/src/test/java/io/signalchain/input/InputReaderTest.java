@@ -129,8 +129,10 @@ class InputReaderTest {
   @Test
   void aFileOfAFolderLackingARequiredColumnStopsTheRunNamingThatFile() {
     Path folder = dir.resolve("contacts");
-    TestConfigs.write(folder.resolve("a.csv"), "contact_id,contacted_at,channel,contact_type\nK1," + T + ",phone,question\n");
-    TestConfigs.write(folder.resolve("b.csv"), "contact_id,contacted_at,kanaal,contact_type\nK2," + T + ",phone,question\n");
+    TestConfigs.write(folder.resolve("a.csv"), "contact_id,contacted_at,channel,contact_type\nK1," + T
+        + ",phone,question\n");
+    TestConfigs.write(folder.resolve("b.csv"), "contact_id,contacted_at,kanaal,contact_type\nK2," + T
+        + ",phone,question\n");
     var e = assertThrows(SignalchainException.class, () -> read(InputContracts.CONTACTS, folder.toString()));
     assertEquals(ExitCode.INPUT_UNREADABLE, e.exitCode());
     assertTrue(e.getMessage().contains("b.csv lacks required column(s) channel"), e.getMessage());
@@ -221,7 +223,8 @@ class InputReaderTest {
     for (Row r : input.rows().collectAsList()) {
       rows.put(r.getAs(id), r);
     }
-    assertEquals(input.rows().count(), input.accepted().count() + input.rejected().count(), "accepted + rejected = read");
+    assertEquals(input.rows().count(), input.accepted().count() + input.rejected().count(),
+        "accepted + rejected = read");
     return rows;
   }
 

@@ -53,7 +53,8 @@ class StepKpisTest {
         JourneyStepsTable.units(journey), CONFIG);
 
     assertEquals(JourneyStepsTable.units(journey).size(), kpis.count(), "every step has a row, with or without data");
-    Dataset<Row> actual = kpis.filter("step_id in ('pay', 'pay.reminder', 'pay.arrangement', 'unclassified', 'move_house')")
+    Dataset<Row> actual = kpis
+        .filter("step_id in ('pay', 'pay.reminder', 'pay.arrangement', 'unclassified', 'move_house')")
         .orderBy("step_id");
     // step_id, responses, satisfaction_mean, top2_pct, nps, effort_mean, contacts, complaints, questions, requests,
     // compliments, contact_cost_eur, process_volume, contacts_per_1000, nps_responses, weight_sum
@@ -64,7 +65,8 @@ class StepKpisTest {
         RowFactory.create("pay", 4L, 39.0 / 5, 40.0, 0.0, 11.0 / 4, 3L, 1L, 1L, 1L, 0L, 18.0, 250L, 12.0, 3L, 5.0),
         RowFactory.create("pay.arrangement", 1L, 9.0, 100.0, 100.0, 1.0, 1L, 0L, 1L, 0L, 0L, 2.5, 50L, 20.0, 1L, 1.0),
         // (8·1 + 6·2 + 10·1) / 4 = 7.5; top-2 (9–10) weight 1 of 4; NPS (1 − 2) / 3 · 100; effort (2 + 8) / 3
-        RowFactory.create("pay.reminder", 3L, 7.5, 25.0, -100.0 / 3, 10.0 / 3, 1L, 1L, 0L, 0L, 0L, 6.5, 200L, 5.0, 2L, 4.0),
+        RowFactory.create("pay.reminder", 3L, 7.5, 25.0, -100.0 / 3, 10.0 / 3, 1L, 1L, 0L, 0L, 0L, 6.5, 200L, 5.0, 2L,
+            4.0),
         // chat at its configured 2.50; contact types are matched case-insensitively
         RowFactory.create("unclassified", 0L, null, null, null, null, 1L, 0L, 1L, 0L, 0L, 2.5, 0L, null, null, null)),
         actual.schema());

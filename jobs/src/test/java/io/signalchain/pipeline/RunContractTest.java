@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.delta.tables.DeltaTable;
 import io.signalchain.errors.ExitCode;
 import io.signalchain.testing.CliRunner;
 import io.signalchain.testing.PublishedRuns;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
 import io.signalchain.testing.TinyInputs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -103,7 +106,8 @@ class RunContractTest {
 
     var again = CliRunner.run("run", "--from", "2026-10-30", "--to", "2026-10-31", "--output", out);
     assertEquals(ExitCode.SUCCESS, again.code(), again.err());
-    assertTrue(again.out().lines().filter(l -> l.startsWith("{")).allMatch(l -> l.contains("\"SKIPPED\"")), again.out());
+    assertTrue(again.out().lines().filter(l -> l.startsWith("{")).allMatch(l -> l.contains("\"SKIPPED\"")),
+        again.out());
 
     var forced = CliRunner.run("run", "--from", "2026-10-31", "--to", "2026-10-31", "--force", "--output", out);
     assertEquals("SUCCEEDED", summary(forced).get("status").asText());
@@ -172,7 +176,7 @@ class RunContractTest {
         out.toString(), inputs));
     assertEquals(ExitCode.SUCCESS, good.code(), good.err());
     String runId = PublishedRuns.latestSucceeded(out, TinyInputs.RUN_DATE);
-    io.delta.tables.DeltaTable.forPath(SharedSpark.session(), out.resolve("step_priority").toString())
+    DeltaTable.forPath(SharedSpark.session(), out.resolve("step_priority").toString())
         .delete("run_id = '" + runId + "'");
     var r = CliRunner.run("report", "--run-date", TinyInputs.RUN_DATE, "--output", out.toString(), "--report-file",
         dir.resolve("report.html").toString());
@@ -205,8 +209,8 @@ class RunContractTest {
   private static String readString(Path file) {
     try {
       return Files.readString(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

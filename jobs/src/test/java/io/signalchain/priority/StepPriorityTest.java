@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.signalchain.config.SignalchainConfig;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class StepPriorityTest {
   /** The hand-computed expectations use weights experience 0.4, euro 0.4, impact 0.2. */
-  private static final io.signalchain.config.SignalchainConfig WEIGHTS_4_4_2 = TestConfigs.defaults(Map.of(
+  private static final SignalchainConfig WEIGHTS_4_4_2 = TestConfigs.defaults(Map.of(
       "priority.weights.experience", "0.4", "priority.weights.euro", "0.4", "priority.weights.impact", "0.2"));
 
   private final SparkSession spark = SharedSpark.session();
@@ -32,7 +34,8 @@ class StepPriorityTest {
         select * from values
           ('pay',             10L, 6.5D, 40.0D, 100L, 20L,  1000.0D, 10000L, 10.0D),
           ('move_house',       5L, 5.5D, 20.0D, 300L, 150L, 3000.0D, 1000L,  300.0D),
-          ('report_fault',     0L, cast(null as double), cast(null as double), 100L, 10L, 1000.0D, 9000L, 100000.0D / 9000),
+          ('report_fault',     0L, cast(null as double), cast(null as double), 100L, 10L, 1000.0D, 9000L,
+              100000.0D / 9000),
           ('complain',         4L, 8.0D, 50.0D, 0L,   0L,   0.0D,    0L,     cast(null as double)),
           ('pay.reminder',     2L, 6.5D, 40.0D, 50L,  10L,  500.0D,  5000L,  10.0D),
           ('pay.arrangement',  2L, 6.5D, 40.0D, 50L,  10L,  500.0D,  5000L,  10.0D)
@@ -125,6 +128,6 @@ class StepPriorityTest {
 
   private static Map<String, Row> byStep(Dataset<Row> priority) {
     return priority.collectAsList().stream()
-        .collect(java.util.stream.Collectors.toMap(r -> r.<String>getAs("step_id"), r -> r));
+        .collect(Collectors.toMap(r -> r.<String>getAs("step_id"), r -> r));
   }
 }

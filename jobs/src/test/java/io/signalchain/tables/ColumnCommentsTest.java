@@ -16,7 +16,8 @@ class ColumnCommentsTest {
   void everyColumnHasItsDocumentedComment() {
     for (String table : SampleRun.tables()) {
       var meanings = TableDocs.meanings().get(table);
-      for (StructField field : SharedSpark.session().read().format("delta").load(SampleRun.path(table)).schema().fields()) {
+      for (StructField field : SharedSpark.session().read().format("delta").load(SampleRun.path(table)).schema()
+          .fields()) {
         assertEquals(meanings.get(field.name()), field.getComment().getOrElse(() -> null), table + "." + field.name());
       }
     }

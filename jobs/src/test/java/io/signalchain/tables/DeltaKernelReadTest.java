@@ -112,7 +112,7 @@ class DeltaKernelReadTest {
   static List<String> readWithSpark(String path, List<String> columns) {
     var df = SharedSpark.session().read().format("delta").load(path).selectExpr(columns.toArray(String[]::new));
     List<String> rows = new ArrayList<>();
-    for (org.apache.spark.sql.Row r : df.collectAsList()) {
+    for (var r : df.collectAsList()) {
       StringBuilder out = new StringBuilder();
       for (int i = 0; i < columns.size(); i++) {
         Object value = r.get(i);

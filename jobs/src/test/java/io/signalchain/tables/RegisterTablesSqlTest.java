@@ -10,6 +10,7 @@ import io.signalchain.testing.SampleRun;
 import io.signalchain.testing.SharedSpark;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalog.Table;
 import org.junit.jupiter.api.Test;
 
 /** jobs/sql/register_tables.sql, executed against real job output: every table and view works. */
@@ -19,7 +20,7 @@ class RegisterTablesSqlTest {
     SparkSession spark = SharedSpark.session();
     try (var views = CatalogViews.register(SampleRun.output().toString())) {
       List<String> registered = spark.catalog().listTables("signalchain").collectAsList().stream()
-          .filter(t -> !t.tableType().equals("VIEW")).map(org.apache.spark.sql.catalog.Table::name).sorted().toList();
+          .filter(t -> !t.tableType().equals("VIEW")).map(Table::name).sorted().toList();
       assertEquals(OutputTable.names().stream().sorted().toList(), registered, "every output table is registered");
 
       String runId = spark.sql("select run_id from signalchain.latest_run").first().getString(0);

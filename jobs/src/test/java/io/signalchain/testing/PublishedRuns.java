@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
@@ -42,7 +43,7 @@ public final class PublishedRuns {
     Map<String, long[]> perInput = readAndAccepted(config);
     List<String> dates = CliRunner.table(out, OutputTable.RUN_LOG.tableName())
         .filter("status = '" + RunStatus.SUCCEEDED + "'").select("run_date").distinct()
-        .as(org.apache.spark.sql.Encoders.DATE()).collectAsList().stream().map(Object::toString).toList();
+        .as(Encoders.DATE()).collectAsList().stream().map(Object::toString).toList();
     assertTrue(!dates.isEmpty(), "run_log has a SUCCEEDED run");
     for (String date : dates) {
       String runId = latestSucceeded(out, date);
@@ -78,14 +79,14 @@ public final class PublishedRuns {
     String latest = latestSucceeded(out, runDate);
     Set<String> failed = Set.copyOf(CliRunner.table(out, OutputTable.RUN_LOG.tableName())
         .filter("status = '" + RunStatus.FAILED + "' AND run_date = '" + runDate + "'").select("run_id")
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        .as(Encoders.STRING()).collectAsList());
     for (OutputTable table : OutputTable.perRun()) {
       if (!Files.isDirectory(out.resolve(table.tableName()))) {
         continue;
       }
       List<String> others = CliRunner.table(out, table.tableName())
           .filter("run_date = '" + runDate + "' AND run_id <> '" + latest + "'").select("run_id").distinct()
-          .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+          .as(Encoders.STRING()).collectAsList();
       if (table == OutputTable.REJECTED_RECORDS) {
         assertTrue(failed.containsAll(others), "rejected_records keeps besides " + latest + " only FAILED runs: "
             + others);
