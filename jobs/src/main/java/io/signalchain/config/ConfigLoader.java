@@ -30,7 +30,6 @@ public final class ConfigLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Pattern STEP_ID = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*");
   private static final Pattern NAME = Pattern.compile("[a-z0-9_]+");
-  private static final Set<String> OUTCOMES = Set.of("satisfaction", "nps", "effort");
 
   private ConfigLoader() {}
 
@@ -301,9 +300,10 @@ public final class ConfigLoader {
   }
 
   private static DriverSettings drivers(ConfigNode node, Journey journey) {
-    String outcome = node.string("outcome", "satisfaction");
-    if (!OUTCOMES.contains(outcome)) {
-      throw node.fail("outcome", "expected satisfaction, nps or effort, found '" + outcome + "'");
+    String outcomeKey = node.string("outcome", DriverOutcome.SATISFACTION.column());
+    DriverOutcome outcome = DriverOutcome.fromColumn(outcomeKey);
+    if (outcome == null) {
+      throw node.fail("outcome", "expected satisfaction, nps or effort, found '" + outcomeKey + "'");
     }
     int minResponses = node.integer("min_responses", 30);
     if (minResponses < 10) {

@@ -46,7 +46,7 @@ public final class DriverStage {
     }
     Map<String, List<PatternMoments>> byUnit = new LinkedHashMap<>();
     units.forEach(u -> byUnit.put(u, new ArrayList<>()));
-    for (PatternMoments p : aggregate(surveys, settings.outcome(), driverColumns)) {
+    for (PatternMoments p : aggregate(surveys, settings.outcome().column(), driverColumns)) {
       byUnit.computeIfAbsent(p.unit(), u -> new ArrayList<>()).add(p);
     }
     var analysisSettings = new DriverAnalysis.Settings(settings.minResponses(), settings.maxShapleyDrivers());
@@ -56,7 +56,7 @@ public final class DriverStage {
       DriverSelection selection = DriverSelection.choose(unit.getKey(), unit.getValue(), names, settings);
       Moments listwise = selection.listwiseMoments(unit.getValue());
       DriverModel model = DriverAnalysis.analyse(listwise, selection.names(), analysisSettings);
-      models.add(new UnitModel(unit.getKey(), settings.outcome(), selection, model));
+      models.add(new UnitModel(unit.getKey(), settings.outcome().column(), selection, model));
     }
     return DriverTables.of(surveys.sparkSession(), models);
   }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_timestamp;
 
+import io.signalchain.config.DriverOutcome;
 import io.signalchain.config.DriverSettings;
 import io.signalchain.drivers.DriverStage;
 import io.signalchain.drivers.DriverTables;
@@ -69,7 +70,7 @@ public final class DriverStageBenchmark {
     System.out.printf(Locale.ROOT, "%,d responses, %d driver columns, %d units (step × channel), %d cores%n",
         rows, drivers.size(), unitIds.size(), Runtime.getRuntime().availableProcessors());
 
-    DriverSettings settings = new DriverSettings("satisfaction", 30, 0.5, 20, Map.of());
+    DriverSettings settings = new DriverSettings(DriverOutcome.SATISFACTION, 30, 0.5, 20, Map.of());
     double scan = best("bare scan (sum of every column)", () -> scanAll(responses));
     DriverTables[] result = new DriverTables[1];
     double stage = best("driver stage (all units, Shapley)", () -> {
