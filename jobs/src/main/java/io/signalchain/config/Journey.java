@@ -23,8 +23,4 @@ public record Journey(List<JourneyStep> steps) {
   public List<String> ids() {
     return steps.stream().map(JourneyStep::id).toList();
   }
-
-  public List<JourneyStep> children(String parentId) {
-    return steps.stream().filter(s -> parentId.equals(s.parentId())).toList();
-  }
 }

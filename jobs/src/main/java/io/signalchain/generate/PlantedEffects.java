@@ -130,13 +130,6 @@ public final class PlantedEffects {
     return p.drivers();
   }
 
-  /** Leaf steps ordered by planted satisfaction, worst first. */
-  public static List<String> stepsBySatisfaction() {
-    List<StepProfile> all = new ArrayList<>(STEPS.values());
-    all.sort((a, b) -> Double.compare(a.satisfactionMean(), b.satisfactionMean()));
-    return all.stream().map(StepProfile::stepId).toList();
-  }
-
   // Channel order: phone, email, chat, social, store, letter, app_web.
   static {
     Map<String, StepProfile> steps = new LinkedHashMap<>();

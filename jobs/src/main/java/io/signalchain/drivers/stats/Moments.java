@@ -36,27 +36,6 @@ public final class Moments implements Serializable {
   }
 
   /**
-   * Rebuilds statistics from their state, e.g. after they were stored as columns.
-   *
-   * @param packedComoment upper triangle of the co-moment matrix, row by row ({@link
-   *     #packedComoment()})
-   */
-  public static Moments fromState(
-      long count, double weightSum, double[] mean, double[] packedComoment) {
-    Moments m = new Moments(mean.length);
-    if (packedComoment.length != m.comoment.length) {
-      throw new IllegalArgumentException(
-          "Packed co-moment of " + mean.length + " variables needs " + m.comoment.length
-              + " values, got " + packedComoment.length);
-    }
-    m.count = count;
-    m.weightSum = weightSum;
-    System.arraycopy(mean, 0, m.mean, 0, mean.length);
-    System.arraycopy(packedComoment, 0, m.comoment, 0, packedComoment.length);
-    return m;
-  }
-
-  /**
    * Adds one row. Rows with weight 0 are skipped (as R's {@code lm} does); the caller removes rows
    * with missing answers first (listwise deletion).
    *
@@ -175,22 +154,6 @@ public final class Moments implements Serializable {
   /** Copy of the weighted means. */
   public double[] means() {
     return mean.clone();
-  }
-
-  /** Copy of the packed upper triangle of the co-moment matrix, row by row. */
-  public double[] packedComoment() {
-    return comoment.clone();
-  }
-
-  /** The full co-moment matrix as a new array. */
-  public double[][] comomentMatrix() {
-    double[][] c = new double[p][p];
-    for (int i = 0; i < p; i++) {
-      for (int j = i; j < p; j++) {
-        c[i][j] = c[j][i] = comoment[packedIndex(i, j)];
-      }
-    }
-    return c;
   }
 
   /** The weighted correlation matrix as a new array (NaN where a variable is constant). */
