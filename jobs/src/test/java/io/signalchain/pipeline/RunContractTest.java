@@ -34,6 +34,19 @@ class RunContractTest {
     return JSON.readTree(r.summary());
   }
 
+  /** The command on the tiny inputs (written once per test), with {@code overrides} replacing theirs. */
+  private String[] onTinyInputs(Map<String, String> overrides, String... command) {
+    Map<String, String> inputs = new LinkedHashMap<>(TinyInputs.write(dir.resolve("in")));
+    inputs.putAll(overrides);
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(TinyInputs.cliArgs(inputs));
+    return args.toArray(String[]::new);
+  }
+
+  private String[] onTinyInputs(String... command) {
+    return onTinyInputs(Map.of(), command);
+  }
+
   @Test
   void aMissingInputExitsWithFourAndPublishesNothing() throws Exception {
     var r = CliRunner.run("run", "--output", dir.resolve("out").toString(), "--input",
@@ -48,8 +61,8 @@ class RunContractTest {
   @Test
   void theQualityGateExitsWithThreeAndPublishesNoAnalysis() throws Exception {
     Path out = dir.resolve("out");
-    var r = CliRunner.run("run", "--run-date", "2026-10-31", "--output", out.toString(),
-        "--set", "quality.max_reject_share=0.001");
+    var r = CliRunner.run(onTinyInputs(Map.of("quality.max_reject_share", "0.001"), "run", "--run-date",
+        TinyInputs.RUN_DATE, "--output", out.toString()));
     assertEquals(ExitCode.DATA_QUALITY, r.code(), r.err());
     assertTrue(r.err().contains("more than the allowed 0.10% (quality.max_reject_share)"), r.err());
     JsonNode s = summary(r);
@@ -65,8 +78,8 @@ class RunContractTest {
   void anEmptyInputExitsWithThree() {
     Path empty = TestConfigs.write(dir.resolve("contacts.csv"),
         "contact_id,customer_id,contacted_at,channel,step_id,contact_type,reason,handling_seconds,cost_eur\n");
-    var r = CliRunner.run("run", "--run-date", "2026-10-31", "--output", dir.resolve("out").toString(),
-        "--input", "contacts=" + empty);
+    var r = CliRunner.run(onTinyInputs(Map.of("inputs.contacts.path", empty.toString()), "run", "--run-date",
+        TinyInputs.RUN_DATE, "--output", dir.resolve("out").toString()));
     assertEquals(ExitCode.DATA_QUALITY, r.code(), r.err());
     assertTrue(r.err().contains("Input contacts at " + empty + " holds no rows"), r.err());
   }
@@ -74,7 +87,7 @@ class RunContractTest {
   @Test
   void anUnexpectedFailureExitsWithOneAndOneClearLine() throws Exception {
     Path notAFolder = TestConfigs.write(dir.resolve("occupied"), "a file where the output folder should be");
-    var r = CliRunner.run("run", "--run-date", "2026-10-31", "--output", notAFolder.toString());
+    var r = CliRunner.run(onTinyInputs("run", "--run-date", TinyInputs.RUN_DATE, "--output", notAFolder.toString()));
     assertEquals(ExitCode.UNEXPECTED, r.code());
     assertTrue(r.err().contains("signalchain: unexpected failure"), r.err());
     assertEquals(1, summary(r).get("exit_code").asInt());
@@ -82,34 +95,36 @@ class RunContractTest {
 
   @Test
   void validateCountsAndWritesNothing() {
-    var r = CliRunner.run("validate", "--output", dir.resolve("out").toString());
+    var r = CliRunner.run(onTinyInputs("validate", "--output", dir.resolve("out").toString()));
     assertEquals(ExitCode.SUCCESS, r.code(), r.err());
-    assertTrue(r.out().contains("survey_responses  read     20,000"), r.out());
+    assertTrue(r.out().matches("(?s).*survey_responses +read +" + TinyInputs.SURVEY_ROWS + "\\b.*"), r.out());
     assertTrue(r.out().contains("× unknown channel 'fax'"), r.out());
     assertFalse(Files.exists(dir.resolve("out")));
-    var strict = CliRunner.run("validate", "--set", "quality.max_reject_share=0.001");
+    var strict = CliRunner.run(onTinyInputs(Map.of("quality.max_reject_share", "0.001"), "validate"));
     assertEquals(ExitCode.DATA_QUALITY, strict.code());
   }
 
   @Test
   void aBackfillRunsEachDateOnceUnlessForced() throws Exception {
     String out = dir.resolve("out").toString();
-    var first = CliRunner.run("run", "--from", "2026-10-30", "--to", "2026-10-31", "--output", out);
+    String[] backfill = onTinyInputs("run", "--from", "2026-10-30", "--to", "2026-10-31", "--output", out);
+    var first = CliRunner.run(backfill);
     assertEquals(ExitCode.SUCCESS, first.code(), first.err());
     List<String> json = first.out().lines().filter(l -> l.startsWith("{")).toList();
     assertEquals(2, json.size(), "one summary line per date");
     assertEquals("2026-10-30", JSON.readTree(json.get(0)).get("run_date").asText());
     JsonNode last = JSON.readTree(json.get(1));
     assertEquals("SUCCEEDED", last.get("status").asText());
-    assertEquals(20000, last.get("rows_read").get("survey_responses").asLong());
+    assertEquals(TinyInputs.SURVEY_ROWS, last.get("rows_read").get("survey_responses").asLong());
     assertEquals(21, last.get("rows_written").get("step_kpis").asLong());
 
-    var again = CliRunner.run("run", "--from", "2026-10-30", "--to", "2026-10-31", "--output", out);
+    var again = CliRunner.run(backfill);
     assertEquals(ExitCode.SUCCESS, again.code(), again.err());
     assertTrue(again.out().lines().filter(l -> l.startsWith("{")).allMatch(l -> l.contains("\"SKIPPED\"")),
         again.out());
 
-    var forced = CliRunner.run("run", "--from", "2026-10-31", "--to", "2026-10-31", "--force", "--output", out);
+    var forced = CliRunner.run(onTinyInputs("run", "--from", "2026-10-31", "--to", "2026-10-31", "--force",
+        "--output", out));
     assertEquals("SUCCEEDED", summary(forced).get("status").asText());
     assertEquals(3, CliRunner.table(dir.resolve("out"), "run_log").filter("status = 'SUCCEEDED'").count());
     assertEquals(1, CliRunner.table(dir.resolve("out"), "step_kpis").filter("run_date = '2026-10-31'")
