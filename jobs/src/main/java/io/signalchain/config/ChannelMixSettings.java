@@ -1,6 +1,7 @@
 package io.signalchain.config;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The target channel mix (KSM 3.0): per channel the share of a step's contacts it should carry.
@@ -15,7 +16,7 @@ public record ChannelMixSettings(Map<String, Double> defaultMix, Map<String, Map
   public ChannelMixSettings {
     defaultMix = Map.copyOf(defaultMix);
     perStep = perStep.entrySet().stream()
-        .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Map.copyOf(e.getValue())));
+        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Map.copyOf(e.getValue())));
   }
 
   /** Where the target mix of a step comes from: the step's id, its parent's id, or {@link #DEFAULT}. */

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.signalchain.errors.Errors;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -89,7 +92,8 @@ public final class ConfigLoader {
     scales.rejectUnknownKeys();
 
     ConfigNode targets = root.child("targets");
-    double target = targets.number("satisfaction", satisfaction.min() + 0.75 * (satisfaction.max() - satisfaction.min()));
+    double target = targets.number("satisfaction", satisfaction.min()
+        + 0.75 * (satisfaction.max() - satisfaction.min()));
     if (!satisfaction.contains(target)) {
       throw targets.fail("satisfaction", "must lie within the satisfaction scale " + satisfaction.min() + "–"
           + satisfaction.max() + ", found " + target);
@@ -162,7 +166,8 @@ public final class ConfigLoader {
       String message = e.getOriginalMessage();
       if (message != null && message.startsWith(malformed) && e.getProcessor() != null) {
         String found = message.substring(malformed.length(), message.lastIndexOf('\''));
-        throw Errors.config(file.toString(), keyPath(e.getProcessor().getParsingContext()), ConfigNode.notANumber(found));
+        throw Errors.config(file.toString(), keyPath(e.getProcessor().getParsingContext()),
+            ConfigNode.notANumber(found));
       }
       throw Errors.configUnreadable(file.toString(), e);
     } catch (IOException e) {
@@ -372,8 +377,9 @@ public final class ConfigLoader {
       sum += share;
     }
     if (Math.abs(sum - 1) > 1e-6) {
-      throw parent.fail(name, String.format(java.util.Locale.ROOT,
-          "the shares must sum to 1 (within 1e-6), they sum to %s", java.math.BigDecimal.valueOf(sum).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString()));
+      throw parent.fail(name, String.format(Locale.ROOT,
+          "the shares must sum to 1 (within 1e-6), they sum to %s", BigDecimal.valueOf(sum).round(new MathContext(10))
+              .stripTrailingZeros().toPlainString()));
     }
     node.rejectUnknownKeys();
     return mix;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -124,7 +125,7 @@ final class ConfigNode {
     if (value == null || value.isNull()) {
       return fallback;
     }
-    String text = value.asText().trim().toLowerCase();
+    String text = value.asText().trim().toLowerCase(Locale.ROOT);
     if (!text.equals("true") && !text.equals("false")) {
       throw Errors.config(file, key(name), "expected true or false, found '" + value.asText() + "'");
     }

@@ -1,7 +1,6 @@
 package io.signalchain.generate;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -128,7 +128,8 @@ public final class Validation {
   /** The row as read: the malformed line itself, or every column as text in JSON. */
   private static Column rawRecord(Dataset<Row> raw, String prefix) {
     return coalesce(col(prefix + InputReader.CORRUPT_RECORD), to_json(struct(Arrays.stream(raw.columns())
-        .filter(c -> !c.equals(InputReader.CORRUPT_RECORD)).map(c -> col(InputReader.quoted(prefix + c)).cast("string").as(c))
+        .filter(c -> !c.equals(InputReader.CORRUPT_RECORD)).map(c -> col(InputReader.quoted(prefix + c)).cast("string")
+            .as(c))
         .toArray(Column[]::new))));
   }
 

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +60,8 @@ class ConfigLoaderTest {
 
   @Test
   void overridesAreAppliedAndValidated() {
-    SignalchainConfig c = TestConfigs.defaults(Map.of("analysis.window_days", "30", "inputs.contacts.format", "parquet"));
+    SignalchainConfig c = TestConfigs.defaults(Map.of("analysis.window_days", "30", "inputs.contacts.format",
+        "parquet"));
     assertEquals(30, c.windowDays());
     assertEquals(InputFormat.PARQUET, c.input("contacts").format());
     var e = assertThrows(SignalchainException.class, () -> TestConfigs.defaults(Map.of("analysis.window_days", "0")));
@@ -202,7 +205,7 @@ class ConfigLoaderTest {
       String text = Files.readString(source.resolve(name));
       if (name.equals(inFile)) {
         assertTrue(text.contains(find), "test setup: '" + find + "' not in " + name);
-        text = text.replaceFirst(java.util.regex.Pattern.quote(find), java.util.regex.Matcher.quoteReplacement(replace));
+        text = text.replaceFirst(Pattern.quote(find), Matcher.quoteReplacement(replace));
       }
       Files.writeString(dir.resolve(name), text);
     }

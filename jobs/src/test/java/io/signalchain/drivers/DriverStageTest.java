@@ -45,7 +45,8 @@ class DriverStageTest {
         .add("weight", DataTypes.DoubleType).add("driver_a", DataTypes.DoubleType).add("driver_b", DataTypes.DoubleType)
         .add("driver_c", DataTypes.DoubleType).add("driver_rare", DataTypes.DoubleType);
     Dataset<Row> surveys = SharedSpark.session().createDataFrame(rows, schema).repartition(3);
-    var settings = new DriverSettings(DriverOutcome.SATISFACTION, 30, 0.5, 20, Map.of("configured", List.of("a", "missing")));
+    var settings = new DriverSettings(DriverOutcome.SATISFACTION, 30, 0.5, 20, Map.of("configured", List.of("a",
+        "missing")));
     tables = DriverStage.analyse(surveys, DRIVERS, List.of("stable", "offset", "small", "configured", "empty"),
         settings);
   }

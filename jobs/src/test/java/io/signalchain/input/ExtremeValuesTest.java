@@ -12,7 +12,7 @@ import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.apache.spark.sql.Dataset;
+import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,7 @@ class ExtremeValuesTest {
             + "K3,2026-10-30T10:00:00,phone,use_product,question,1e308\n");
     ValidatedInput volumes = validate(InputContracts.PROCESS_VOLUMES,
         "step_id,date,volume\nuse_product,2026-10-30,1000\nuse_product,2026-10-30,9223372036854775807\n");
-    for (ValidatedInput input : java.util.List.of(surveys, contacts, volumes)) {
+    for (ValidatedInput input : List.of(surveys, contacts, volumes)) {
       assertEquals(1, input.rejected().count(), input.source());
       assertTrue(input.rejected().first().getString(2).contains("is above the plausible maximum"),
           input.rejected().first().getString(2));

@@ -4,19 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.signalchain.errors.ExitCode;
-import io.signalchain.errors.SignalchainException;
 import io.signalchain.config.InputSpec;
 import io.signalchain.config.SignalchainConfig;
+import io.signalchain.errors.ExitCode;
+import io.signalchain.errors.SignalchainException;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +85,7 @@ class ValidationTest {
     Row row = input.accepted().first();
     assertEquals(1.0, row.getDouble(row.fieldIndex("weight")));
     assertEquals(10.0, row.getDouble(row.fieldIndex("satisfaction")));
-    assertEquals(java.sql.Timestamp.valueOf("2026-10-30 11:00:00"), row.getTimestamp(row.fieldIndex("responded_at")));
+    assertEquals(Timestamp.valueOf("2026-10-30 11:00:00"), row.getTimestamp(row.fieldIndex("responded_at")));
     assertEquals(List.of("driver_ease", "driver_speed"), input.driverColumns());
     assertEquals(List.of("response_id", "customer_id", "step_id", "channel", "responded_at", "satisfaction", "nps",
         "effort", "weight", "segment", "driver_ease", "driver_speed"), List.of(input.accepted().columns()),
@@ -106,12 +111,13 @@ class ValidationTest {
   @Test
   void malformedLinesAndBadBytesAreRejectedWithTheirRawContent() throws Exception {
     Path file = dir.resolve("s.csv");
-    byte[] latin1 = "R4,C1,pay,phone,2026-10-30T10:00:00,8,9,2,1,caf\u00e9,8,7,\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] latin1 = "R4,C1,pay,phone,2026-10-30T10:00:00,8,9,2,1,caf\u00e9,8,7,\n"
+        .getBytes(StandardCharsets.ISO_8859_1);
     Files.write(file, (SURVEY_HEADER
         + "R1,C1,pay,phone,2026-10-30T10:00:00,8,9,2,1,consumer,8,7,\n"
         + "R2,C1,pay,phone,2026-10-30T10:00:00,8,9,2,1,consumer,8,7,,,too,many\n"
         + "R3,C1,pay\n").getBytes(StandardCharsets.UTF_8));
-    Files.write(file, latin1, java.nio.file.StandardOpenOption.APPEND);
+    Files.write(file, latin1, StandardOpenOption.APPEND);
     ValidatedInput input = validate(InputContracts.SURVEY_RESPONSES, file);
     Map<String, String> reasons = reasonsById(input);
     assertEquals(null, reasons.get("R1"));
@@ -153,7 +159,7 @@ class ValidationTest {
         "pay,2026-10-30,letter,2.5",
         "pay,2026-10-30,letter,"));
     List<String> reasons = input.rejected().select("reason").orderBy("reason").as(
-        org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        Encoders.STRING()).collectAsList();
     assertEquals(List.of("date '30/10/2026' is not an ISO-8601 date (e.g. 2026-10-31)",
         "volume '2.5' is not a whole number", "volume -5 is outside the allowed range (must be ≥ 0)",
         "volume is missing"), reasons);
@@ -219,10 +225,11 @@ class ValidationTest {
     }
     ValidatedInput offset = validate(InputContracts.SURVEY_RESPONSES, SURVEY_HEADER
         + "R1,C1,pay,phone,2026-10-30T14:03:00+01:00,8,,,,,,,\n");
-    assertEquals(java.sql.Timestamp.from(java.time.Instant.parse("2026-10-30T13:03:00Z")),
+    assertEquals(Timestamp.from(Instant.parse("2026-10-30T13:03:00Z")),
         offset.accepted().first().getTimestamp(4), "the zone is applied");
 
-    ValidatedInput volumes = validate(InputContracts.PROCESS_VOLUMES, "step_id,date,channel,volume\n" + String.join("\n",
+    ValidatedInput volumes = validate(InputContracts.PROCESS_VOLUMES, "step_id,date,channel,volume\n"
+        + String.join("\n",
         "pay,2026-10-30,letter,1",
         "pay,2026-10,letter,2",
         "pay,2026,letter,3",
@@ -336,14 +343,16 @@ class ValidationTest {
 
   @Test
   void duplicatesKeepTheFirstRowByRawContentWhateverTheOrderOfTheInput() {
-    String header = "contact_id,customer_id,contacted_at,channel,step_id,contact_type,reason,handling_seconds,cost_eur\n";
+    String header =
+        "contact_id,customer_id,contacted_at,channel,step_id,contact_type,reason,handling_seconds,cost_eur\n";
     String a = "K1,C1,2026-10-30T10:00:00,phone,pay,question,x,,2";
     String b = "K1,C1,2026-10-30T10:00:00,phone,pay,question,x,,10";
     String invalid = "K1,C1,bad,phone,pay,question,x,,1";
-    for (String csv : List.of(header + a + "\n" + b + "\n" + invalid + "\n", header + invalid + "\n" + b + "\n" + a + "\n")) {
+    for (String csv : List.of(header + a + "\n" + b + "\n" + invalid + "\n", header + invalid + "\n" + b + "\n" + a
+        + "\n")) {
       ValidatedInput input = validate(InputContracts.CONTACTS, csv);
       // By raw content "10" sorts before "2": the row with cost 10 is the one kept.
-      assertEquals(List.of(10.0), input.accepted().select("cost_eur").as(org.apache.spark.sql.Encoders.DOUBLE())
+      assertEquals(List.of(10.0), input.accepted().select("cost_eur").as(Encoders.DOUBLE())
           .collectAsList());
       List<Row> rejected = input.rejected().orderBy("reason").collectAsList();
       assertEquals(2, rejected.size());
@@ -354,13 +363,14 @@ class ValidationTest {
     }
   }
 
-  private static List<String> input(org.apache.spark.sql.Dataset<Row> reasons) {
-    return reasons.as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+  private static List<String> input(Dataset<Row> reasons) {
+    return reasons.as(Encoders.STRING()).collectAsList();
   }
 
   @Test
   void missingRequiredColumnsStopTheRun() {
-    Path file = TestConfigs.write(dir.resolve("c.csv"), "contact_id,contacted_at,chanel,contact_type\nK1,2026-10-30,phone,question\n");
+    Path file = TestConfigs.write(dir.resolve("c.csv"),
+        "contact_id,contacted_at,chanel,contact_type\nK1,2026-10-30,phone,question\n");
     var contract = InputContracts.contacts(CONFIG);
     var e = assertThrows(SignalchainException.class,
         () -> InputReader.read(SharedSpark.session(), contract, new InputSpec(file.toString(), "csv")));
@@ -434,6 +444,7 @@ class ValidationTest {
 
   private ValidatedInput validate(String source, String path, String format) {
     var contract = InputContracts.forInput(source, CONFIG, TODAY);
-    return Validation.validate(InputReader.read(SharedSpark.session(), contract, new InputSpec(path, format)), contract);
+    return Validation.validate(InputReader.read(SharedSpark.session(), contract, new InputSpec(path, format)),
+        contract);
   }
 }
