@@ -150,7 +150,7 @@ public final class NightlyRun {
       checkQuality(counts);
       checkWindowHasSignals(inputs, run);
       for (var table : analyse(inputs, run.window()).entrySet()) {
-        write(output, OutputTable.named(table.getKey()), table.getValue(), run, written);
+        write(output, table.getKey(), table.getValue(), run, written);
       }
       written.put(OutputTable.JOURNEY_STEPS,
           output.replaceTable(OutputTable.JOURNEY_STEPS, JourneyStepsTable.of(spark, config.journey()), run));
@@ -212,7 +212,7 @@ public final class NightlyRun {
   }
 
   /** Every analysis table of the run, by table name, from the validated inputs. */
-  Map<String, Dataset<Row>> analyse(Map<String, ValidatedInput> inputs, AnalysisWindow window) {
+  Map<OutputTable, Dataset<Row>> analyse(Map<String, ValidatedInput> inputs, AnalysisWindow window) {
     var journey = config.journey();
     Dataset<Row> surveys = JourneyConformance.toUnits(
         inputs.get(InputContracts.SURVEY_RESPONSES).accepted().filter(window.contains(col("responded_at"))), journey);
@@ -222,22 +222,22 @@ public final class NightlyRun {
         inputs.get(InputContracts.PROCESS_VOLUMES).accepted().filter(window.contains(col("date"))), journey);
     List<String> units = JourneyStepsTable.units(journey);
 
-    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    Map<OutputTable, Dataset<Row>> tables = new LinkedHashMap<>();
     // The contacts are read once: three tables sum these few rows per unit, channel, type and reason.
     Dataset<Row> contactGroups = ContactGroups.of(contacts, config).localCheckpoint();
     // Small, and read twice (its own table and the priorities): computed once.
     Dataset<Row> stepKpis = StepKpis.compute(surveys, contactGroups, volumes, units, config).localCheckpoint();
-    tables.put("step_kpis", stepKpis);
-    tables.put("step_priority", StepPriority.compute(stepKpis, config));
-    tables.put("channel_mix", ChannelMix.compute(surveys, contactGroups, volumes, config));
-    tables.put("contact_reasons", ContactReasons.compute(contactGroups, config));
+    tables.put(OutputTable.STEP_KPIS, stepKpis);
+    tables.put(OutputTable.STEP_PRIORITY, StepPriority.compute(stepKpis, config));
+    tables.put(OutputTable.CHANNEL_MIX, ChannelMix.compute(surveys, contactGroups, volumes, config));
+    tables.put(OutputTable.CONTACT_REASONS, ContactReasons.compute(contactGroups, config));
     try (Stage stage = Stage.start("driver analysis")) {
       DriverTables drivers = DriverStage.analyse(surveys,
           inputs.get(InputContracts.SURVEY_RESPONSES).driverColumns(), journey.ids(), config.drivers());
       stage.detail("%d steps, %d driver columns", journey.ids().size(),
           inputs.get(InputContracts.SURVEY_RESPONSES).driverColumns().size());
-      tables.put("driver_models", drivers.models());
-      tables.put("driver_importance", drivers.importance());
+      tables.put(OutputTable.DRIVER_MODELS, drivers.models());
+      tables.put(OutputTable.DRIVER_IMPORTANCE, drivers.importance());
     }
     return tables;
   }

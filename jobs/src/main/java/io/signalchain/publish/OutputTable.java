@@ -59,11 +59,6 @@ public enum OutputTable {
     return Arrays.stream(values()).filter(t -> t.writeMode == WriteMode.PER_RUN).toList();
   }
 
-  public static OutputTable named(String tableName) {
-    return Arrays.stream(values()).filter(t -> t.tableName.equals(tableName)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("not an output table: " + tableName));
-  }
-
   public static List<String> names() {
     return Arrays.stream(values()).map(OutputTable::tableName).toList();
   }
