@@ -56,7 +56,7 @@ public final class Errors {
   public static SignalchainException emptyInput(String source, String path) {
     return new SignalchainException(ExitCode.DATA_QUALITY,
         String.format(Locale.ROOT, "Input %s at %s holds no rows", source, path),
-        "Check that the upstream export ran; nothing was published for this run.", null);
+        "Check that the upstream export ran; readers still see the date's previous succeeded run, if any.", null);
   }
 
   public static SignalchainException rejectShare(String source, long rejected, long read, double max) {
@@ -64,8 +64,8 @@ public final class Errors {
         String.format(Locale.ROOT,
             "Input %s: %d of %d rows rejected (%.2f%%), more than the allowed %.2f%% (quality.max_reject_share)",
             source, rejected, read, 100.0 * rejected / read, 100.0 * max),
-        "Inspect the reasons in the rejected_records table for this run_date, fix the source, and rerun; "
-            + "nothing was published for this run.", null);
+        "Inspect the reasons in rejected_records under this run's run_id, fix the source, and rerun; "
+            + "readers still see the date's previous succeeded run, if any.", null);
   }
 
   public static SignalchainException emptyWindow(String runDate, String first, String last) {
