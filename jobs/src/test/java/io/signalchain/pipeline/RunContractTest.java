@@ -136,15 +136,12 @@ class RunContractTest {
   void aRerunThatFailsTheQualityGateKeepsTheGoodRunAndItsOwnRejects() throws Exception {
     Path out = dir.resolve("out");
     Map<String, String> inputs = TinyInputs.write(dir.resolve("in"));
-    var good = CliRunner.run(FaultToleranceTest.args("run", "--run-date", TinyInputs.RUN_DATE, "--output",
-        out.toString(), inputs));
+    var good = CliRunner.run(onTinyInputs("run", "--run-date", TinyInputs.RUN_DATE, "--output", out.toString()));
     assertEquals(ExitCode.SUCCESS, good.code(), good.err());
     String goodRun = PublishedRuns.latestSucceeded(out, TinyInputs.RUN_DATE);
 
-    List<String> strict = new ArrayList<>(List.of(FaultToleranceTest.args("run", "--run-date", TinyInputs.RUN_DATE,
-        "--output", out.toString(), inputs)));
-    strict.addAll(List.of("--set", "quality.max_reject_share=0.001"));
-    var failed = CliRunner.run(strict.toArray(String[]::new));
+    var failed = CliRunner.run(onTinyInputs(Map.of("quality.max_reject_share", "0.001"), "run", "--run-date",
+        TinyInputs.RUN_DATE, "--output", out.toString()));
     assertEquals(ExitCode.DATA_QUALITY, failed.code(), failed.err());
     String failedRun = CliRunner.table(out, "run_log").filter("status = 'FAILED'").first().getAs("run_id");
 
@@ -164,8 +161,7 @@ class RunContractTest {
     Path out = dir.resolve("out");
     Map<String, String> inputs = TinyInputs.write(dir.resolve("in"));
     // the tiny inputs are dated October 2026: a 90-day window ending 31 March holds none of them
-    var empty = CliRunner.run(FaultToleranceTest.args("run", "--run-date", "2026-03-31", "--output", out.toString(),
-        inputs));
+    var empty = CliRunner.run(onTinyInputs("run", "--run-date", "2026-03-31", "--output", out.toString()));
     assertEquals(ExitCode.DATA_QUALITY, empty.code(), empty.err());
     assertTrue(empty.err().contains("The run for 2026-03-31 has nothing to analyse: its window 2026-01-01 to "
         + "2026-03-31 holds no survey responses and no contacts"), empty.err());
@@ -173,10 +169,8 @@ class RunContractTest {
     assertEquals(3, summary(empty).get("exit_code").asInt());
     assertFalse(Files.exists(out.resolve("step_kpis")), "no analysis published");
 
-    List<String> allowed = new ArrayList<>(List.of(FaultToleranceTest.args("run", "--run-date", "2026-03-31",
-        "--output", out.toString(), inputs)));
-    allowed.add("--allow-empty");
-    var r = CliRunner.run(allowed.toArray(String[]::new));
+    var r = CliRunner.run(onTinyInputs("run", "--run-date", "2026-03-31", "--allow-empty", "--output",
+        out.toString()));
     assertEquals(ExitCode.SUCCESS, r.code(), r.err());
     assertEquals("SUCCEEDED", summary(r).get("status").asText());
     PublishedRuns.assertInvariant(out, FaultToleranceTest.config(out, inputs));
@@ -186,9 +180,7 @@ class RunContractTest {
   @Test
   void aReportOfASucceededRunWhoseRowsAreGoneFailsInsteadOfShowingEmptySections() {
     Path out = dir.resolve("out");
-    Map<String, String> inputs = TinyInputs.write(dir.resolve("in"));
-    var good = CliRunner.run(FaultToleranceTest.args("run", "--run-date", TinyInputs.RUN_DATE, "--output",
-        out.toString(), inputs));
+    var good = CliRunner.run(onTinyInputs("run", "--run-date", TinyInputs.RUN_DATE, "--output", out.toString()));
     assertEquals(ExitCode.SUCCESS, good.code(), good.err());
     String runId = PublishedRuns.latestSucceeded(out, TinyInputs.RUN_DATE);
     DeltaTable.forPath(SharedSpark.session(), out.resolve("step_priority").toString())
