@@ -180,7 +180,7 @@ public final class NightlyRun {
     try (Stage stage = Stage.start("clean up")) {
       List<String> removed = output.removeSupersededRuns(spark, run);
       stage.detail("rows of %d older run(s) of %s removed", removed.size(), run.runDate());
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark also throws checked exceptions undeclared
       Stage.info("could not remove older runs' rows of %s (the next run of the date will): %s", run.runDate(),
           e.getMessage());
     }
