@@ -1,15 +1,21 @@
 package io.signalchain.journey;
 
 import static io.signalchain.journey.JourneyConformance.UNIT;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.map_from_arrays;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
+import io.signalchain.config.Channel;
 import io.signalchain.config.SignalchainConfig;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,7 +23,7 @@ import org.apache.spark.sql.Row;
 /**
  * The run's contacts counted once, for every analysis of contacts: one row per unit, channel,
  * contact type (lower case) and reason (trimmed; null where the contact has none) with the
- * number of contacts and their cost ({@link ContactCost}). Step KPIs, the channel mix and the
+ * number of contacts and their cost ({@link #cost}). Step KPIs, the channel mix and the
  * contact reasons all group the same contacts more coarsely, so each sums these few rows instead
  * of reading every contact again.
  */
@@ -35,6 +41,14 @@ public final class ContactGroups {
     return contacts
         .groupBy(col(UNIT), col("channel"), lower(col("contact_type")).as(CONTACT_TYPE),
             when(reason.notEqual(""), reason).as(REASON))
-        .agg(count(lit(1)).as(CONTACTS), sum(ContactCost.of(config)).as(COST_EUR));
+        .agg(count(lit(1)).as(CONTACTS), sum(cost(config)).as(COST_EUR));
+  }
+
+  /** A contact's own cost, or else its channel's configured cost per contact. */
+  static Column cost(SignalchainConfig config) {
+    List<Channel> channels = List.copyOf(config.channels().values());
+    Column costs = map_from_arrays(array(channels.stream().map(c -> lit(c.id())).toArray(Column[]::new)),
+        array(channels.stream().map(c -> lit(c.costPerContactEur())).toArray(Column[]::new)));
+    return coalesce(col("cost_eur"), try_element_at(costs, col("channel")));
   }
 }
