@@ -68,8 +68,9 @@ public final class InputContracts {
 
   public static InputContract contacts(SignalchainConfig c) {
     return new InputContract(CONTACTS, "contact_id", List.of(
-        Field.text("contact_id", true),
-        Field.text("customer_id", false),
+        // Ten million distinct ids per scale unit: checked, never analysed, so not kept for the run.
+        Field.text("contact_id", true).checkedOnly(),
+        Field.text("customer_id", false).checkedOnly(),
         Field.of("contacted_at", TIMESTAMP, true),
         Field.oneOf("channel", true, c.channels().keySet()),
         Field.oneOf("step_id", false, steps(c)),

@@ -16,10 +16,14 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * One input after validation. {@code checked} holds every row read, typed, with the reasons of
  * the row's own rules; duplicates of {@code idColumn} are resolved on top of it by
- * {@link #rows()}. {@code driverColumns} lists the driver_* columns the input had.
+ * {@link #rows()}. {@code checkedOnly} names the fields that are checked but not kept for the
+ * analyses (an identifier is in {@code checked} only on the rows that need it: rejected or
+ * repeated); {@code driverColumns} lists the driver_* columns the input had.
  */
-public record ValidatedInput(String source, Dataset<Row> checked, String idColumn, List<String> driverColumns) {
+public record ValidatedInput(String source, Dataset<Row> checked, String idColumn, List<String> checkedOnly,
+    List<String> driverColumns) {
   public ValidatedInput {
+    checkedOnly = List.copyOf(checkedOnly);
     driverColumns = List.copyOf(driverColumns);
   }
 
@@ -43,8 +47,10 @@ public record ValidatedInput(String source, Dataset<Row> checked, String idColum
     return settled.unionByName(resolved).drop(Validation.REPEATED_ID);
   }
 
+  /** The accepted rows, typed, with the fields kept for the analyses. */
   public Dataset<Row> accepted() {
-    return rows().filter(col(Validation.REASON).isNull()).drop(Validation.REASON, Validation.RECORD);
+    return rows().filter(col(Validation.REASON).isNull()).drop(Validation.REASON, Validation.RECORD)
+        .drop(checkedOnly.toArray(String[]::new));
   }
 
   /** The rejected rows as they go to rejected_records: source, raw record, reason. */
@@ -58,7 +64,8 @@ public record ValidatedInput(String source, Dataset<Row> checked, String idColum
    * record only on the few rows that need one — no larger than the typed rows themselves.
    */
   public ValidatedInput persisted() {
-    return new ValidatedInput(source, checked.persist(StorageLevel.MEMORY_AND_DISK()), idColumn, driverColumns);
+    return new ValidatedInput(source, checked.persist(StorageLevel.MEMORY_AND_DISK()), idColumn, checkedOnly,
+        driverColumns);
   }
 
   public void unpersist() {

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.signalchain.errors.Errors;
 import java.sql.Date;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,11 +39,13 @@ import org.apache.spark.sql.types.StructField;
  * with, for a rejected row, every rule it broke in {@link #REASON} and its raw content in
  * {@link #RECORD}: so accepted + rejected = read by construction.
  *
- * <p>What it costs: one pass over the input evaluates the rules (a regular expression before
- * each cast, so that only plain decimal numbers and full ISO-8601 dates are cast); the raw
- * record (JSON of every column) is built only for rejected rows and for rows whose id occurs
- * more than once, which a pass over the id column alone finds first. Duplicates are resolved by
- * ordering only those rows, never every row.
+ * <p>What it costs: one pass over the input, in three steps that Spark keeps apart (each
+ * computed once per row): the text of every field (trimmed, empty as missing), its typed value
+ * (a regular expression before each cast of text, so that only plain decimal numbers and full
+ * ISO-8601 dates are cast), then one flag for the rules. The reason's words and the raw record
+ * (JSON of every column) are built only for rejected rows, and the record also for rows whose id
+ * occurs more than once, which a pass over the id column alone, by a hash of the id, finds first.
+ * Duplicates are resolved by ordering only those rows, never every row.
  */
 public final class Validation {
   public static final String RECORD = "_record";
@@ -62,6 +67,11 @@ public final class Validation {
 
   /** Above this many repeated ids, they are joined to the rows without broadcasting them. */
   private static final long BROADCAST_REPEATED_IDS = 1_000_000;
+  private static final String RAW = "_raw_";
+  private static final String TEXT = "_text_";
+
+  /** One rule: where it is broken (true; null or false where it holds) and the words that say how. */
+  private record Rule(Column broken, Column reason) {}
 
   private Validation() {}
 
@@ -73,63 +83,96 @@ public final class Validation {
       fields.add(Field.number(driver, FieldType.NUMBER, false, contract.driverScale().min(),
           contract.driverScale().max()));
     }
+    fields.forEach(field -> checkType(raw, contract, field));
+    Set<String> stringStored = Arrays.stream(raw.schema().fields()).filter(f -> isString(f.dataType()))
+        .map(StructField::name).collect(Collectors.toSet());
 
     Dataset<Row> source = raw;
     Column repeated = lit(false);
     if (contract.idColumn() != null) {
-      Column id = nullif(trim(col(contract.idColumn()).cast("string")), lit(""));
+      Column id = idHash(contract.idColumn());
       Dataset<Row> repeatedIds = raw.select(id.as(REPEATED_ID)).filter(col(REPEATED_ID).isNotNull())
           .groupBy(REPEATED_ID).agg(count(lit(1)).as("n")).filter(col("n").gt(1)).select(REPEATED_ID)
           .localCheckpoint();
       long n = repeatedIds.count();
       if (n > 0) {
+        // Equal hashes of different ids only make a few more rows contested; rows() orders them by id.
         source = raw.join(n <= BROADCAST_REPEATED_IDS ? broadcast(repeatedIds) : repeatedIds,
             id.equalTo(repeatedIds.col(REPEATED_ID)), "left");
         repeated = col(REPEATED_ID).isNotNull();
       }
     }
 
-    List<Column> problems = new ArrayList<>();
-    problems.add(when(col(InputReader.CORRUPT_RECORD).isNotNull(),
-        lit("malformed line: its fields do not match the header")));
-    problems.add(when(undecodable(raw), lit("not valid UTF-8 (undecodable bytes)")));
-    List<Column> typed = new ArrayList<>();
-    for (Field field : fields) {
-      checkType(raw, contract, field);
-      boolean stringStored = isString(raw.schema().apply(field.name()).dataType());
-      // Text of a typed (Parquet, Delta) column is only made for the message of a rejected value.
-      Column text = nullif(trim(col(field.name()).cast("string")), lit(""));
-      Column present = stringStored ? text.isNotNull() : col(field.name()).isNotNull();
-      Column value = parsed(col(field.name()), text, field, stringStored);
-      problems.addAll(rules(field, text, present, value, contract));
-      typed.add((field.name().equals("weight") ? coalesce(value, lit(1.0)) : value).as(field.name()));
-    }
-    Column reason = nullif(concat_ws("; ", problems.toArray(Column[]::new)), lit(""));
-
-    // The JSON record is built only where it can be needed: a rejected row, or a row whose id is
-    // repeated (one of them may become a rejected duplicate; the record orders them).
-    List<Column> withReason = new ArrayList<>(typed);
-    withReason.add(reason.as(REASON));
-    withReason.add(repeated.as(REPEATED_ID));
+    // 1. The raw columns under one prefix, and the text of every field stored as text.
+    List<Column> texts = new ArrayList<>();
     for (String c : raw.columns()) {
-      withReason.add(col(InputReader.quoted(c)).as("_raw_" + c));
+      texts.add(col(InputReader.quoted(c)).as(RAW + c));
     }
+    texts.add(repeated.as(REPEATED_ID));
+    for (Field field : fields) {
+      if (stringStored.contains(field.name())) {
+        texts.add(nullif(trim(col(InputReader.quoted(field.name()))), lit("")).as(TEXT + field.name()));
+      }
+    }
+    // 2. The typed value of every field.
+    List<Column> values = new ArrayList<>(List.of(col("*")));
+    for (Field field : fields) {
+      values.add(parsed(field, stringStored.contains(field.name())).as(field.name()));
+    }
+    // 3. The rules: one flag per row; the reason's words only where it is raised.
+    List<Rule> rules = new ArrayList<>();
+    rules.add(new Rule(rawColumn(InputReader.CORRUPT_RECORD).isNotNull(),
+        lit("malformed line: its fields do not match the header")));
+    rules.add(new Rule(undecodable(raw), lit("not valid UTF-8 (undecodable bytes)")));
+    for (Field field : fields) {
+      rules.addAll(rules(field, stringStored.contains(field.name()), contract));
+    }
+    Column broken = rules.stream().map(Rule::broken).reduce(Column::or).orElseThrow();
+    Column reason = when(broken, concat_ws("; ", rules.stream().map(r -> when(r.broken(), r.reason()))
+        .toArray(Column[]::new)));
+    // 4. The kept fields, with the reason, and the raw record where it can be needed: a rejected
+    // row, or a row whose id is repeated (one of them may become a rejected duplicate; the record
+    // orders them). An identifier that is not kept is there only on those rows.
+    Column needsRecord = col(REASON).isNotNull().or(col(REPEATED_ID));
     List<Column> out = new ArrayList<>();
     for (Field field : fields) {
-      out.add(col(field.name()));
+      // A missing weight is 1 (DESIGN §4).
+      Column value = field.name().equals("weight") ? coalesce(col("weight"), lit(1.0)).as("weight")
+          : col(InputReader.quoted(field.name()));
+      boolean identifies = field.name().equals(contract.idColumn());
+      if (field.kept() || identifies) {
+        out.add(field.kept() ? value : when(needsRecord, value).as(field.name()));
+      }
     }
     out.add(col(REASON));
-    out.add(when(col(REASON).isNotNull().or(col(REPEATED_ID)), rawRecord(raw, "_raw_")).as(RECORD));
+    out.add(when(needsRecord, rawRecord(raw)).as(RECORD));
     out.add(col(REPEATED_ID));
-    Dataset<Row> checked = source.select(withReason.toArray(Column[]::new)).select(out.toArray(Column[]::new));
-    return new ValidatedInput(contract.source(), checked, contract.idColumn(), driverColumns);
+    Dataset<Row> checked = source.select(texts.toArray(Column[]::new)).select(values.toArray(Column[]::new))
+        .withColumn(REASON, reason).select(out.toArray(Column[]::new));
+    return new ValidatedInput(contract.source(), checked, contract.idColumn(),
+        fields.stream().filter(f -> !f.kept()).map(Field::name).toList(), driverColumns);
+  }
+
+  /** A 64-bit hash of the id's text; null where the id is missing. */
+  private static Column idHash(String idColumn) {
+    Column text = nullif(trim(col(InputReader.quoted(idColumn)).cast("string")), lit(""));
+    return when(text.isNotNull(), xxhash64(text));
+  }
+
+  private static Column rawColumn(String name) {
+    return col(InputReader.quoted(RAW + name));
+  }
+
+  /** The field's text: for a typed (Parquet, Delta) column, made only for the reason of a rejected value. */
+  private static Column text(Field field, boolean stringStored) {
+    return stringStored ? col(InputReader.quoted(TEXT + field.name()))
+        : nullif(trim(rawColumn(field.name()).cast("string")), lit(""));
   }
 
   /** The row as read: the malformed line itself, or every column as text in JSON. */
-  private static Column rawRecord(Dataset<Row> raw, String prefix) {
-    return coalesce(col(prefix + InputReader.CORRUPT_RECORD), to_json(struct(Arrays.stream(raw.columns())
-        .filter(c -> !c.equals(InputReader.CORRUPT_RECORD)).map(c -> col(InputReader.quoted(prefix + c)).cast("string")
-            .as(c))
+  private static Column rawRecord(Dataset<Row> raw) {
+    return coalesce(rawColumn(InputReader.CORRUPT_RECORD), to_json(struct(Arrays.stream(raw.columns())
+        .filter(c -> !c.equals(InputReader.CORRUPT_RECORD)).map(c -> rawColumn(c).cast("string").as(c))
         .toArray(Column[]::new))));
   }
 
@@ -138,7 +181,7 @@ public final class Validation {
     Column any = lit(false);
     for (StructField f : raw.schema().fields()) {
       if (isString(f.dataType())) {
-        any = any.or(coalesce(col(InputReader.quoted(f.name())).contains("\uFFFD"), lit(false)));
+        any = any.or(coalesce(rawColumn(f.name()).contains("\uFFFD"), lit(false)));
       }
     }
     return any;
@@ -152,7 +195,9 @@ public final class Validation {
    * The value in the contract's type, null where it is not one; for text, trimmed with empty as
    * missing. Text is matched against the strict pattern of its type before the cast.
    */
-  private static Column parsed(Column source, Column text, Field field, boolean stringStored) {
+  private static Column parsed(Field field, boolean stringStored) {
+    Column source = rawColumn(field.name());
+    Column text = text(field, stringStored);
     return switch (field.type()) {
       case TEXT -> text;
       // Text matching the pattern is never NaN; one too large for a double (1e400) casts to an
@@ -170,13 +215,16 @@ public final class Validation {
     };
   }
 
-  private static List<Column> rules(Field field, Column text, Column present, Column value, InputContract contract) {
+  private static List<Rule> rules(Field field, boolean stringStored, InputContract contract) {
     String name = field.name();
-    List<Column> rules = new ArrayList<>();
+    Column value = col(InputReader.quoted(name));
+    Column text = text(field, stringStored);
+    Column present = stringStored ? text.isNotNull() : rawColumn(name).isNotNull();
+    List<Rule> rules = new ArrayList<>();
     if (field.required()) {
-      rules.add(when(present.unary_$bang(), lit(name + " is missing")));
+      rules.add(new Rule(present.unary_$bang(), lit(name + " is missing")));
     }
-    rules.add(when(present.and(value.isNull()),
+    rules.add(new Rule(present.and(value.isNull()),
         concat_ws("", lit(name + " '"), text, lit("' is not " + expected(field.type())))));
     if (field.min() != null || (field.max() != null && field.maxKey() == null)) {
       // A comparison with a missing value is null: the rule does not apply.
@@ -187,24 +235,24 @@ public final class Validation {
       if (field.max() != null && field.maxKey() == null) {
         out = out == null ? value.gt(field.max()) : out.or(value.gt(field.max()));
       }
-      rules.add(when(out, concat_ws("", lit(name + " "), value.cast("string"),
+      rules.add(new Rule(out, concat_ws("", lit(name + " "), value.cast("string"),
           lit(" is outside " + range(field)))));
     }
     if (field.maxKey() != null) {
       // For whole numbers the text is shown: a value beyond the long range has no exact long.
       Column shown = field.type() == FieldType.WHOLE_NUMBER ? text : value.cast("string");
-      rules.add(when(value.gt(field.max()), concat_ws("", lit(name + " "), shown,
+      rules.add(new Rule(value.gt(field.max()), concat_ws("", lit(name + " "), shown,
           lit(" is above the plausible maximum " + fmt(field.max()) + " (" + field.maxKey() + ")"))));
     }
     if (field.allowed() != null) {
-      rules.add(when(text.isNotNull().and(text.isin(field.allowed().toArray()).unary_$bang()),
+      rules.add(new Rule(text.isNotNull().and(text.isin(field.allowed().toArray()).unary_$bang()),
           concat_ws("", lit("unknown " + name + " '"), text, lit("'"))));
     }
     if (contract.latestDate() != null && (field.type() == FieldType.TIMESTAMP || field.type() == FieldType.DATE)) {
       LocalDate latest = contract.latestDate();
       Column future = field.type() == FieldType.DATE ? value.gt(lit(Date.valueOf(latest)))
           : value.geq(lit(Timestamp.from(latest.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
-      rules.add(when(future, concat_ws("", lit(name + " "), text,
+      rules.add(new Rule(future, concat_ws("", lit(name + " "), text,
           lit(" is in the future (after " + latest + ": today, UTC, plus quality.future_tolerance_days)"))));
     }
     return rules;
@@ -250,11 +298,5 @@ public final class Validation {
       throw Errors.wrongColumnType(contract.source(), field.name(), type.simpleString(),
           expected(field.type()));
     }
-  }
-
-  private static Column[] concat(List<Column> columns, Column... more) {
-    List<Column> all = new ArrayList<>(columns);
-    all.addAll(Arrays.asList(more));
-    return all.toArray(Column[]::new);
   }
 }

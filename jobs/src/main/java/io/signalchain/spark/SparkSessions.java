@@ -7,12 +7,18 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
   private SparkSessions() {}
 
-  /** Settings every Signalchain session needs, whoever launches it: Delta as the table format. */
+  /**
+   * Settings every Signalchain session needs, whoever launches it: Delta as the table format, UTC,
+   * and no constraint propagation: the validation's plan (every field's text, value and rules,
+   * each computed once in its own projection) has so many aliases that inferring constraints over
+   * them takes the optimizer minutes; it gains the run nothing (Spark's documented remedy).
+   */
   public static SparkSession.Builder withDelta(SparkSession.Builder builder) {
     return builder
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .config("spark.sql.session.timeZone", "UTC");
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.constraintPropagation.enabled", "false");
   }
 
   /**
