@@ -21,6 +21,8 @@ CREATE TABLE IF NOT EXISTS signalchain.channel_mix USING DELTA LOCATION '${outpu
 CREATE TABLE IF NOT EXISTS signalchain.contact_reasons USING DELTA LOCATION '${output}/contact_reasons';
 CREATE TABLE IF NOT EXISTS signalchain.driver_models USING DELTA LOCATION '${output}/driver_models';
 CREATE TABLE IF NOT EXISTS signalchain.driver_importance USING DELTA LOCATION '${output}/driver_importance';
+CREATE TABLE IF NOT EXISTS signalchain.kpi_trends USING DELTA LOCATION '${output}/kpi_trends';
+CREATE TABLE IF NOT EXISTS signalchain.kpi_alerts USING DELTA LOCATION '${output}/kpi_alerts';
 CREATE TABLE IF NOT EXISTS signalchain.rejected_records USING DELTA LOCATION '${output}/rejected_records';
 CREATE TABLE IF NOT EXISTS signalchain.run_log USING DELTA LOCATION '${output}/run_log';
 
@@ -57,5 +59,9 @@ CREATE OR REPLACE VIEW signalchain.driver_models_latest AS
 SELECT t.* FROM signalchain.driver_models t JOIN signalchain.latest_runs r USING (run_id, run_date);
 CREATE OR REPLACE VIEW signalchain.driver_importance_latest AS
 SELECT t.* FROM signalchain.driver_importance t JOIN signalchain.latest_runs r USING (run_id, run_date);
+CREATE OR REPLACE VIEW signalchain.kpi_trends_latest AS
+SELECT t.* FROM signalchain.kpi_trends t JOIN signalchain.latest_runs r USING (run_id, run_date);
+CREATE OR REPLACE VIEW signalchain.kpi_alerts_latest AS
+SELECT t.* FROM signalchain.kpi_alerts t JOIN signalchain.latest_runs r USING (run_id, run_date);
 CREATE OR REPLACE VIEW signalchain.rejected_records_latest AS
 SELECT t.* FROM signalchain.rejected_records t JOIN signalchain.latest_runs r USING (run_id, run_date);

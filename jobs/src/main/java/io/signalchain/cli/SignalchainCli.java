@@ -131,7 +131,7 @@ public final class SignalchainCli {
       String file) {
     ReportData data = ReportLoader.load(spark, new DeltaOutput(config.outputPath()), runDate);
     String location = file != null ? file : ReportWriter.defaultLocation(config.outputPath(), data.runDate());
-    return ReportWriter.write(spark, RunReport.html(data), location, data.runDate());
+    return ReportWriter.write(spark, RunReport.html(data, config.reportLanguage()), location, data.runDate());
   }
 
   /** --run-date D, or every day of --from D1 --to D2; empty for the configured default. */

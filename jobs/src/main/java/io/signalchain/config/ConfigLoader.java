@@ -89,6 +89,7 @@ public final class ConfigLoader {
     Scale satisfaction = scale(scales, "satisfaction", 1, 10);
     Scale effort = scale(scales, "effort", 1, 7);
     Scale driver = scale(scales, "driver", 1, 10);
+    Scale retentionIntent = scale(scales, "retention_intent", 1, 10);
     scales.rejectUnknownKeys();
 
     ConfigNode targets = root.child("targets");
@@ -98,6 +99,7 @@ public final class ConfigLoader {
       throw targets.fail("satisfaction", "must lie within the satisfaction scale " + satisfaction.min() + "–"
           + satisfaction.max() + ", found " + target);
     }
+    Map<String, Double> targetsPerStep = targetsPerStep(targets.child("per_step"), journey, satisfaction);
     targets.rejectUnknownKeys();
 
     InputBounds bounds = bounds(root.child("bounds"));
@@ -124,11 +126,98 @@ public final class ConfigLoader {
       throw reasons.fail("top_n", "must be at least 1, found " + reasonsTopN);
     }
     reasons.rejectUnknownKeys();
+    IndexSettings index = index(root, driver);
+    MonitoringSettings monitoring = monitoring(root.child("monitoring"));
+    ConfigNode report = root.child("report");
+    String languageKey = report.string("language", ReportLanguage.NL.key());
+    ReportLanguage language = ReportLanguage.fromKey(languageKey);
+    if (language == null) {
+      throw report.fail("language", "expected nl or en, found '" + languageKey + "'");
+    }
+    report.rejectUnknownKeys();
     root.rejectUnknownKeys();
 
     return new SignalchainConfig(file.toString(), journey, inputs, outputPath, writeReport, windowDays, defaultRunDate,
         satisfaction, effort, driver, target, channels, maxRejectShare, drivers, channelMix, priority, needed,
-        reasonsTopN, bounds, futureToleranceDays);
+        reasonsTopN, bounds, futureToleranceDays, retentionIntent, index, targetsPerStep, monitoring, language);
+  }
+
+  private static Map<String, Double> targetsPerStep(ConfigNode node, Journey journey, Scale satisfaction) {
+    Map<String, Double> targets = new LinkedHashMap<>();
+    for (String stepId : node.keys()) {
+      if (journey.step(stepId).isEmpty()) {
+        throw node.fail(stepId, "unknown step '" + stepId + "'; it is not in the journey");
+      }
+      double target = node.number(stepId, null);
+      if (!satisfaction.contains(target)) {
+        throw node.fail(stepId, "must lie within the satisfaction scale " + satisfaction.min() + "–"
+            + satisfaction.max() + ", found " + target);
+      }
+      targets.put(stepId, target);
+    }
+    node.rejectUnknownKeys();
+    return targets;
+  }
+
+  private static IndexSettings index(ConfigNode root, Scale driverScale) {
+    if (!root.has("index")) {
+      root.child("index");
+      return IndexSettings.NONE;
+    }
+    ConfigNode node = root.child("index");
+    String name = node.requiredString("name");
+    if (!NAME.matcher(name).matches()) {
+      throw node.fail("name", "'" + name + "' is not a valid index name: use lower case letters, digits and _");
+    }
+    ConfigNode aspectsNode = node.requiredChild("aspects");
+    Map<String, Double> aspects = new LinkedHashMap<>();
+    for (String aspect : aspectsNode.keys()) {
+      if (!NAME.matcher(aspect).matches()) {
+        throw aspectsNode.fail(aspect, "'" + aspect + "' is not a driver name (the part after driver_)");
+      }
+      double weight = aspectsNode.number(aspect, null);
+      if (weight <= 0) {
+        throw aspectsNode.fail(aspect, "an aspect's weight must be above 0, found " + weight);
+      }
+      aspects.put(aspect, weight);
+    }
+    if (aspects.isEmpty()) {
+      throw node.fail("aspects", "name at least one driver aspect with its weight, e.g. {clarity: 0.5, speed: 0.5}");
+    }
+    aspectsNode.rejectUnknownKeys();
+    node.rejectUnknownKeys();
+    return new IndexSettings(name, aspects);
+  }
+
+  private static MonitoringSettings monitoring(ConfigNode node) {
+    List<TrendPeriod> periods = new ArrayList<>();
+    List<String> keys = node.strings("periods");
+    if (keys.isEmpty()) {
+      keys = List.of(TrendPeriod.WEEK.key(), TrendPeriod.MONTH.key());
+    }
+    for (String key : keys) {
+      TrendPeriod period = TrendPeriod.fromKey(key);
+      if (period == null) {
+        throw node.fail("periods", "expected a list of week and/or month, found '" + key + "'");
+      }
+      if (!periods.contains(period)) {
+        periods.add(period);
+      }
+    }
+    int baseline = node.integer("baseline_periods", 8);
+    if (baseline < 1 || baseline > 104) {
+      throw node.fail("baseline_periods", "must be between 1 and 104, found " + baseline);
+    }
+    double fdr = node.number("alert_fdr", 0.05);
+    if (fdr <= 0 || fdr >= 1) {
+      throw node.fail("alert_fdr", "must be a false discovery rate in (0, 1), found " + fdr);
+    }
+    int minResponses = node.integer("min_responses", 30);
+    if (minResponses < 2) {
+      throw node.fail("min_responses", "must be at least 2, found " + minResponses);
+    }
+    node.rejectUnknownKeys();
+    return new MonitoringSettings(periods, baseline, fdr, minResponses);
   }
 
   private static InputBounds bounds(ConfigNode node) {

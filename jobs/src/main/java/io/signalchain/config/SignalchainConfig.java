@@ -19,6 +19,11 @@ import java.util.Map;
  * @param contactReasonsTopN how many reasons per step the contact_reasons table keeps
  * @param bounds the plausibility bounds of numeric input fields
  * @param futureToleranceDays signals dated more than this many days after today (UTC) are rejected
+ * @param retentionIntentScale the scale of the optional retention_intent survey answer
+ * @param index the configured index of driver aspects ({@link IndexSettings#NONE} if none)
+ * @param targetsPerStep per-step target satisfaction, beside the global {@code targetSatisfaction}
+ * @param monitoring how kpi_trends and kpi_alerts follow the steps over time
+ * @param reportLanguage the language of the report and of the alert sentences
  */
 public record SignalchainConfig(
     String source,
@@ -40,13 +45,21 @@ public record SignalchainConfig(
     NeededStepThresholds neededStepThresholds,
     int contactReasonsTopN,
     InputBounds bounds,
-    int futureToleranceDays) {
+    int futureToleranceDays,
+    Scale retentionIntentScale, IndexSettings index, Map<String, Double> targetsPerStep,
+    MonitoringSettings monitoring, ReportLanguage reportLanguage) {
 
   public static final List<String> INPUT_NAMES = List.of("survey_responses", "contacts", "process_volumes");
 
   public SignalchainConfig {
     inputs = Map.copyOf(inputs);
     channels = Map.copyOf(channels);
+    targetsPerStep = Map.copyOf(targetsPerStep);
+  }
+
+  /** The step's own target satisfaction ({@code targets.per_step}), else the global one. */
+  public double targetSatisfaction(String stepId) {
+    return targetsPerStep.getOrDefault(stepId, targetSatisfaction);
   }
 
   public InputSpec input(String name) {

@@ -1,6 +1,8 @@
 package io.signalchain.generate;
 
 import java.io.Serializable;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,28 @@ public final class PlantedEffects {
   /** Steps planted as well rated, with few contacts that are mostly digital. */
   public static final Set<String> GOOD_AND_CHEAP = Set.of(
       "pay.direct_debit", "become_customer.orient", "become_customer.confirm", "renew_contract");
+
+  /**
+   * The planted worsening, for monitoring (kpi_trends, kpi_alerts): from {@link #worseningFrom}
+   * on, satisfaction on this step is {@link #WORSENING_POINTS} lower (before rounding and
+   * clipping; NPS and effort follow satisfaction). Every other step keeps its level throughout.
+   */
+  public static final String WORSENING_STEP = "pay.arrangement";
+  public static final double WORSENING_POINTS = 1.5;
+
+  /**
+   * The first day of the planted worsening: the Monday of the ISO week before the period's last
+   * week, so that a run on the last day finds it in its last complete week.
+   */
+  public static LocalDate worseningFrom(LocalDate periodEnd) {
+    return periodEnd.minusDays(7).with(DayOfWeek.MONDAY);
+  }
+
+  /**
+   * Retention intent ("how likely are you to stay", 1–10) follows satisfaction:
+   * {@code clip(round(1.5 + 0.75 · satisfaction + N(0, 1.2)), 1, 10)}, empty for 30%.
+   */
+  public static final double RETENTION_INTENT_EMPTY_SHARE = 0.30;
 
   /** Share of contacts left without a step (step_id empty = unclassified). */
   public static final double UNCLASSIFIED_CONTACT_SHARE = 0.08;

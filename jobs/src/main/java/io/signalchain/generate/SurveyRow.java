@@ -15,8 +15,8 @@ import java.util.List;
  */
 record SurveyRow(
     String responseId, String customerId, String stepId, String channel, Long respondedAt,
-    Double satisfaction, Integer nps, Double effort, Double weight, String segment, List<Double> drivers,
-    CsvText csvText) implements InputRow {
+    Double satisfaction, Integer nps, Double effort, Double weight, String segment, Double retentionIntent,
+    List<Double> drivers, CsvText csvText) implements InputRow {
 
   static final RowLayout<SurveyRow> LAYOUT = layout();
 
@@ -38,7 +38,8 @@ record SurveyRow(
         column("nps", Type.INT, SurveyRow::nps),
         column("effort", Type.DOUBLE, SurveyRow::effort),
         column("weight", Type.DOUBLE, SurveyRow::weight),
-        column("segment", Type.STRING, SurveyRow::segment)));
+        column("segment", Type.STRING, SurveyRow::segment),
+        column("retention_intent", Type.DOUBLE, SurveyRow::retentionIntent)));
     for (int i = 0; i < PlantedEffects.DRIVERS.size(); i++) {
       int driver = i;
       columns.add(column(driverColumn(PlantedEffects.DRIVERS.get(i)), Type.DOUBLE, r -> r.drivers().get(driver)));
@@ -52,32 +53,32 @@ record SurveyRow(
 
   SurveyRow withResponseId(String id) {
     return new SurveyRow(id, customerId, stepId, channel, respondedAt, satisfaction, nps, effort, weight, segment,
-        drivers, csvText);
+        retentionIntent, drivers, csvText);
   }
 
   SurveyRow withStepId(String id) {
     return new SurveyRow(responseId, customerId, id, channel, respondedAt, satisfaction, nps, effort, weight,
-        segment, drivers, csvText);
+        segment, retentionIntent, drivers, csvText);
   }
 
   SurveyRow withRespondedAt(Long epochSecond) {
     return new SurveyRow(responseId, customerId, stepId, channel, epochSecond, satisfaction, nps, effort, weight,
-        segment, drivers, csvText);
+        segment, retentionIntent, drivers, csvText);
   }
 
   SurveyRow withSatisfaction(Double rating) {
     return new SurveyRow(responseId, customerId, stepId, channel, respondedAt, rating, nps, effort, weight, segment,
-        drivers, csvText);
+        retentionIntent, drivers, csvText);
   }
 
   SurveyRow withNps(Integer score) {
     return new SurveyRow(responseId, customerId, stepId, channel, respondedAt, satisfaction, score, effort, weight,
-        segment, drivers, csvText);
+        segment, retentionIntent, drivers, csvText);
   }
 
   SurveyRow withWeight(Double w) {
     return new SurveyRow(responseId, customerId, stepId, channel, respondedAt, satisfaction, nps, effort, w, segment,
-        drivers, csvText);
+        retentionIntent, drivers, csvText);
   }
 
   /** The row with {@code driver}'s rating replaced. */
@@ -85,12 +86,12 @@ record SurveyRow(
     List<Double> ratings = new ArrayList<>(drivers);
     ratings.set(PlantedEffects.DRIVERS.indexOf(driver), rating);
     return new SurveyRow(responseId, customerId, stepId, channel, respondedAt, satisfaction, nps, effort, weight,
-        segment, ratings, csvText);
+        segment, retentionIntent, ratings, csvText);
   }
 
   /** The row with {@code text} written to CSV in {@code column} instead of its value. */
   SurveyRow withCsvText(String column, String text) {
     return new SurveyRow(responseId, customerId, stepId, channel, respondedAt, satisfaction, nps, effort, weight,
-        segment, drivers, csvText.with(column, text));
+        segment, retentionIntent, drivers, csvText.with(column, text));
   }
 }

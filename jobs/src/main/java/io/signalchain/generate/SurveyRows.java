@@ -1,6 +1,7 @@
 package io.signalchain.generate;
 
 import io.signalchain.generate.PlantedEffects.StepProfile;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.SplittableRandom;
  * satisfaction an integer 1–10; nps 0–10 (≈ satisfaction − 0.6 + noise), empty for 20%; effort
  * 1–7 (higher = more effort, falls as satisfaction rises), empty for 35%; weight 0.6–1.4 for
  * consumers and 1.2–2.0 for businesses (under-sampled), two decimals, empty (= 1) for 25%;
- * segment consumer 78%, business 19%, empty 3%. Drivers not asked in the step are empty; 12% of
+ * segment consumer 78%, business 19%, empty 3%; retention_intent follows satisfaction (see {@link
+ * PlantedEffects#RETENTION_INTENT_EMPTY_SHARE}); {@link PlantedEffects#WORSENING_STEP} is rated
+ * lower from {@link PlantedEffects#worseningFrom} on. Drivers not asked in the step are empty; 12% of
  * respondents skip each asked driver with probability 1/2 (≈ 6% of asked answers missing; the
  * others answer everything, so listwise deletion keeps ≈ 88%).
  *
@@ -66,6 +69,8 @@ final class SurveyRows extends InputRows<SurveyRow, SurveyRows.Broken> {
   private static final double[] HOURS = Period.hours(7, 23, 19, 22, 0.1);
 
   private final Period period;
+  /** Epoch day from which {@link PlantedEffects#WORSENING_STEP} is rated lower. */
+  private final long worseningFromDay;
   private final long customers;
   private final StepProfile[] steps;
   private final double[] stepWeights;
@@ -77,6 +82,8 @@ final class SurveyRows extends InputRows<SurveyRow, SurveyRows.Broken> {
   SurveyRows(long seed, Period period, long customers, boolean csv) {
     super(seed, RowRandom.SURVEYS, csv, Broken.available(csv), Broken.DUPLICATE_RESPONSE_ID, SurveyRow.LAYOUT);
     this.period = period;
+    this.worseningFromDay = PlantedEffects.worseningFrom(
+        LocalDate.ofEpochDay(period.firstEpochDay + period.days - 1)).toEpochDay();
     this.customers = customers;
     List<StepProfile> all = new ArrayList<>(PlantedEffects.STEPS.values());
     all.addAll(PlantedEffects.PARENT_STEPS.values());
@@ -107,7 +114,8 @@ final class SurveyRows extends InputRows<SurveyRow, SurveyRows.Broken> {
     StepProfile p = steps[s];
     String customer = r.nextDouble() < 0.12 ? null : Ids.customer(r.nextLong(customers));
     String channel = r.nextDouble() < 0.10 ? null : PlantedEffects.CHANNELS.get(RowRandom.pick(r, p.completionMix()));
-    long respondedAt = period.moment(r, period.pickDay(r, 0.8, 0.7), HOURS);
+    int day = period.pickDay(r, 0.8, 0.7);
+    long respondedAt = period.moment(r, day, HOURS);
 
     // Drivers share one latent factor per respondent; satisfaction follows the planted betas.
     double latent = r.nextGaussian();
@@ -121,6 +129,9 @@ final class SurveyRows extends InputRows<SurveyRow, SurveyRows.Broken> {
       boolean skipped = skipper && r.nextBoolean();
       ratings[driverIndexes[s][j]] = skipped ? null : x;
     }
+    if (p.stepId().equals(PlantedEffects.WORSENING_STEP) && period.firstEpochDay + day >= worseningFromDay) {
+      y -= PlantedEffects.WORSENING_POINTS;
+    }
     double sat = RowRandom.clip(Math.round(y + PlantedEffects.SATISFACTION_NOISE_SD * r.nextGaussian()), 1, 10);
     Integer nps = r.nextDouble() < 0.20 ? null
         : (int) RowRandom.clip(Math.round(sat - 0.6 + 1.1 * r.nextGaussian()), 0, 10);
@@ -130,8 +141,11 @@ final class SurveyRows extends InputRows<SurveyRow, SurveyRows.Broken> {
     String segment = seg < 0.03 ? null : seg < 0.22 ? "business" : "consumer";
     double w = "business".equals(segment) ? 1.2 + 0.8 * r.nextDouble() : 0.6 + 0.8 * r.nextDouble();
     Double weight = r.nextDouble() < 0.25 ? null : Math.round(w * 100) / 100.0;
+    // Drawn last, so that every other value is what it was before the column existed.
+    Double retention = r.nextDouble() < PlantedEffects.RETENTION_INTENT_EMPTY_SHARE ? null
+        : (double) RowRandom.clip(Math.round(1.5 + 0.75 * sat + 1.2 * r.nextGaussian()), 1, 10);
     return new SurveyRow(Ids.of('R', id + 1, 8), customer, p.stepId(), channel, respondedAt, sat, nps, effort,
-        weight, segment, Arrays.asList(ratings), CsvText.NONE);
+        weight, segment, retention, Arrays.asList(ratings), CsvText.NONE);
   }
 
   @Override

@@ -63,6 +63,7 @@ public final class InputContracts {
         Field.number("nps", WHOLE_NUMBER, false, 0.0, 10.0),
         Field.number("effort", NUMBER, false, effort.min(), effort.max()),
         Field.bounded("weight", NUMBER, false, 0.0, true, c.bounds().maxWeight(), InputBounds.MAX_WEIGHT),
+        Field.number("retention_intent", NUMBER, false, c.retentionIntentScale().min(), c.retentionIntentScale().max()),
         Field.text("segment", false)), c.driverScale());
   }
 

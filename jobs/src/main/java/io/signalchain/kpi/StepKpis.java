@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.signalchain.config.SignalchainConfig;
 import io.signalchain.journey.ContactGroups;
+import io.signalchain.measures.SurveyMeasures;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -55,7 +56,11 @@ public final class StepKpis {
         when(col("process_volume").gt(0), coalesce(col("contacts"), lit(0L)).multiply(1000.0)
             .divide(col("process_volume"))).as("contacts_per_1000"),
         col("nps_responses"),
-        col("weight_sum"));
+        col("weight_sum"),
+        col("retention_intent_mean"),
+        col("retention_intent_top2_pct"),
+        lit(config.index().name()).cast("string").as("index_name"),
+        col("index_mean"));
   }
 
   static Dataset<Row> surveyKpis(Dataset<Row> surveys, SignalchainConfig config) {
@@ -63,6 +68,10 @@ public final class StepKpis {
     Column w = col("weight");
     Column npsW = when(col("nps").isNotNull(), w);
     Column effortW = when(col("effort").isNotNull(), w);
+    Column retention = SurveyMeasures.retentionIntent(surveys);
+    Column retentionW = when(retention.isNotNull(), w);
+    Column index = SurveyMeasures.index(surveys, config.index());
+    Column indexW = when(index.isNotNull(), w);
     return surveys.groupBy(UNIT).agg(
         count(lit(1)).as("responses"),
         sum(w).as("weight_sum"),
@@ -72,7 +81,11 @@ public final class StepKpis {
         sum(when(col("nps").geq(9), npsW).when(col("nps").leq(6), npsW.multiply(-1)).otherwise(0.0))
             .multiply(100.0).divide(sum(npsW)).as("nps"),
         count(col("nps")).as("nps_responses"),
-        sum(effortW.multiply(col("effort"))).divide(sum(effortW)).as("effort_mean"));
+        sum(effortW.multiply(col("effort"))).divide(sum(effortW)).as("effort_mean"),
+        sum(retentionW.multiply(retention)).divide(sum(retentionW)).as("retention_intent_mean"),
+        sum(retentionW.multiply(SurveyMeasures.top2(retention, config.retentionIntentScale()))).multiply(100.0)
+            .divide(sum(retentionW)).as("retention_intent_top2_pct"),
+        sum(indexW.multiply(index)).divide(sum(indexW)).as("index_mean"));
   }
 
   static Dataset<Row> contactKpis(Dataset<Row> contactGroups) {

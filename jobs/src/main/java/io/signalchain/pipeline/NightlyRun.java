@@ -22,6 +22,7 @@ import io.signalchain.journey.ContactGroups;
 import io.signalchain.journey.JourneyConformance;
 import io.signalchain.journey.JourneyStepsTable;
 import io.signalchain.kpi.StepKpis;
+import io.signalchain.monitoring.Monitoring;
 import io.signalchain.publish.DeltaOutput;
 import io.signalchain.publish.RunContext;
 import io.signalchain.publish.OutputTable;
@@ -238,6 +239,14 @@ public final class NightlyRun {
           inputs.get(InputContracts.SURVEY_RESPONSES).driverColumns().size());
       tables.put(OutputTable.DRIVER_MODELS, drivers.models());
       tables.put(OutputTable.DRIVER_IMPORTANCE, drivers.importance());
+    }
+    try (Stage stage = Stage.start("monitoring")) {
+      // Over all history up to the run date, not only the window: every period of every step.
+      Monitoring.Tables monitoring = Monitoring.compute(inputs.get(InputContracts.SURVEY_RESPONSES).accepted(),
+          inputs.get(InputContracts.CONTACTS).accepted(), inputs.get(InputContracts.PROCESS_VOLUMES).accepted(),
+          units, window.last(), config);
+      tables.put(OutputTable.KPI_TRENDS, monitoring.trends());
+      tables.put(OutputTable.KPI_ALERTS, monitoring.alerts());
     }
     return tables;
   }

@@ -15,6 +15,8 @@ public enum OutputTable {
   CONTACT_REASONS("contact_reasons", WriteMode.PER_RUN),
   DRIVER_MODELS("driver_models", WriteMode.PER_RUN),
   DRIVER_IMPORTANCE("driver_importance", WriteMode.PER_RUN),
+  KPI_TRENDS("kpi_trends", WriteMode.PER_RUN),
+  KPI_ALERTS("kpi_alerts", WriteMode.PER_RUN),
   REJECTED_RECORDS("rejected_records", WriteMode.PER_RUN),
   RUN_LOG("run_log", WriteMode.APPEND);
 

@@ -2,6 +2,8 @@ package io.signalchain.report;
 
 import static io.signalchain.report.Svg.f;
 
+import io.signalchain.config.ReportLanguage;
+import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,23 +29,82 @@ public final class RunReport {
       .sig{fill:#c0392b}.nonsig{fill:#fff;stroke:#c0392b;stroke-width:2}.over{fill:#d9822b}.under{fill:#3a78b5}
       .quadrant,.tick,.axis-label{fill:#7b8a99;font-size:11px}svg text{font-size:12px}
       .steps{display:grid;grid-template-columns:repeat(auto-fill,minmax(540px,1fr));gap:20px}
-      .note{color:#5a6b7d;font-size:0.9em}""";
+      .note{color:#5a6b7d;font-size:0.9em}.band{fill:#3a78b5;fill-opacity:0.18}.trend{fill:none;stroke:#3a78b5}
+      .alerts{border-left:4px solid #c0392b;background:#fdf3f2;padding:8px 16px}""";
+  /** Periods a trend chart shows at most, the most recent ones. */
+  private static final int TREND_PERIODS = 26;
 
   private RunReport() {}
 
   public static String html(ReportData d) {
-    StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">")
+    return html(d, ReportLanguage.NL);
+  }
+
+  /** The report with its monitoring sections in {@code language}. */
+  public static String html(ReportData d, ReportLanguage language) {
+    boolean en = language == ReportLanguage.EN;
+    StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"" + language.key()
+        + "\"><head><meta charset=\"utf-8\">")
         .append("<title>Signalchain ").append(d.runDate()).append("</title><style>").append(STYLE)
         .append("</style></head><body>")
         .append("<h1>Signalchain — klantsignalen per klantketenstap</h1>")
         .append(f("<p class=\"meta\">Rundatum %s · venster %s t/m %s · run %s</p>", d.runDate(), d.windowStart(),
             d.windowEnd(), Html.escape(d.runId())));
+    alerts(h, d, en);
     topThree(h, d);
     priority(h, d);
     kpis(h, d);
+    trends(h, d, en);
     drivers(h, d);
     channelMix(h, d);
     return h.append("</body></html>\n").toString();
+  }
+
+  /** The run's alerts first: what got significantly worse, or fell below its target. */
+  private static void alerts(StringBuilder h, ReportData d, boolean en) {
+    h.append(en ? "<h2>Alerts: what got worse?</h2>" : "<h2>Signalen: wat werd er slechter?</h2>");
+    if (d.alerts().isEmpty()) {
+      h.append(en ? "<p class=\"note\">No significant worsening and no step below its target in the last complete "
+          + "period.</p>" : "<p class=\"note\">Geen significante verslechtering en geen stap onder zijn doel in de "
+          + "laatste volledige periode.</p>");
+      return;
+    }
+    h.append("<div class=\"alerts\"><ul>");
+    d.alerts().stream().sorted(Comparator.comparing(r -> r.<Double>getAs("q_value"),
+            Comparator.nullsLast(Comparator.naturalOrder())))
+        .forEach(r -> h.append("<li>").append(Html.escape(r.getAs("sentence"))).append("</li>"));
+    h.append("</ul></div>");
+  }
+
+  /** Per step its weekly (else monthly) satisfaction with the 95 % interval as a band. */
+  private static void trends(StringBuilder h, ReportData d, boolean en) {
+    if (d.trends().isEmpty()) {
+      return;
+    }
+    boolean weeks = d.trends().stream().anyMatch(r -> "week".equals(r.getAs("period_type")));
+    String type = weeks ? "week" : "month";
+    h.append(en ? "<h2>Satisfaction over time</h2>" : "<h2>Tevredenheid door de tijd</h2>")
+        .append(en ? f("<p class=\"note\">Per %s the weighted mean satisfaction with its 95 %% interval (band); a "
+            + "hollow point is a period not yet complete.</p>", type)
+            : f("<p class=\"note\">Per %s de gewogen gemiddelde tevredenheid met het 95%%-interval (band); een open "
+            + "punt is een periode die nog niet compleet is.</p>", weeks ? "week" : "maand"))
+        .append("<div class=\"steps\">");
+    Map<String, List<Row>> byStep = d.trends().stream().filter(r -> type.equals(r.getAs("period_type")))
+        .collect(Collectors.groupingBy(r -> r.getAs("step_id")));
+    for (String step : d.steps().keySet()) {
+      List<Row> rows = byStep.getOrDefault(step, List.of()).stream()
+          .sorted(Comparator.comparing(r -> r.<Date>getAs("period_start"))).toList();
+      rows = rows.subList(Math.max(0, rows.size() - TREND_PERIODS), rows.size());
+      List<Svg.TrendPoint> points = rows.stream().map(r -> new Svg.TrendPoint(r.getAs("period"),
+          number(r, "satisfaction_mean"), number(r, "satisfaction_ci_low"), number(r, "satisfaction_ci_high"),
+          Boolean.TRUE.equals(r.getAs("partial")))).toList();
+      if (points.stream().noneMatch(p -> Double.isFinite(p.mean()))) {
+        continue;
+      }
+      String name = en ? d.nameEn(step) : d.name(step);
+      h.append("<div><h3>").append(Html.escape(name)).append("</h3>").append(Svg.trend(points, name)).append("</div>");
+    }
+    h.append("</div>");
   }
 
   private static void topThree(StringBuilder h, ReportData d) {

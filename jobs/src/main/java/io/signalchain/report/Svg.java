@@ -12,7 +12,80 @@ final class Svg {
 
   record Point(String label, double x, double y, boolean filled) {}
 
+  /** One period of a trend: its mean and 95 % interval (NaN where unknown); partial periods drawn hollow. */
+  record TrendPoint(String label, double mean, double low, double high, boolean partial) {}
+
   private Svg() {}
+
+  /**
+   * A metric over periods: the line of the means with its 95 % interval as a band, partial
+   * periods as hollow points, the first and last period named under the axis.
+   */
+  static String trend(List<TrendPoint> points, String title) {
+    int w = 380;
+    int h = 150;
+    int left = 40;
+    int right = 12;
+    int top = 12;
+    int bottom = 30;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (TrendPoint p : points) {
+      for (double v : new double[] {p.mean(), p.low(), p.high()}) {
+        if (Double.isFinite(v)) {
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+        }
+      }
+    }
+    if (!Double.isFinite(min)) {
+      return "";
+    }
+    if (max - min < 0.5) {
+      min -= 0.25;
+      max += 0.25;
+    }
+    double lo = min;
+    double span = max - min;
+    int n = points.size();
+    DoubleUnaryOperator x = i -> left + (n == 1 ? 0.5 : i / (n - 1.0)) * (w - left - right);
+    DoubleUnaryOperator y = v -> top + (1 - (v - lo) / span) * (h - top - bottom);
+    StringBuilder svg = open(w, h, title);
+    StringBuilder upper = new StringBuilder();
+    StringBuilder lower = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      TrendPoint p = points.get(i);
+      if (Double.isFinite(p.low()) && Double.isFinite(p.high())) {
+        upper.append(f("%.1f,%.1f ", x.applyAsDouble(i), y.applyAsDouble(p.high())));
+        lower.insert(0, f("%.1f,%.1f ", x.applyAsDouble(i), y.applyAsDouble(p.low())));
+      }
+    }
+    if (upper.length() > 0) {
+      svg.append(f("<polygon points=\"%s%s\" class=\"band\"/>", upper, lower));
+    }
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      if (Double.isFinite(points.get(i).mean())) {
+        line.append(f("%.1f,%.1f ", x.applyAsDouble(i), y.applyAsDouble(points.get(i).mean())));
+      }
+    }
+    svg.append(f("<polyline points=\"%s\" class=\"trend\"/>", line));
+    for (int i = 0; i < n; i++) {
+      TrendPoint p = points.get(i);
+      if (Double.isFinite(p.mean())) {
+        svg.append(f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" class=\"%s\"><title>%s: %.2f</title></circle>",
+            x.applyAsDouble(i), y.applyAsDouble(p.mean()), p.partial() ? "nonsig" : "sig", Html.escape(p.label()),
+            p.mean()));
+      }
+    }
+    svg.append(f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>", left, h - bottom, w - right,
+            h - bottom))
+        .append(text(left - 4, top + 8, f("%.1f", max), "end", "tick"))
+        .append(text(left - 4, h - bottom, f("%.1f", min), "end", "tick"))
+        .append(text(left, h - bottom + 16, points.get(0).label(), "start", "tick"))
+        .append(text(w - right, h - bottom + 16, points.get(n - 1).label(), "end", "tick"));
+    return svg.append("</svg>").toString();
+  }
 
   /** Horizontal bars, longest first as given, value printed at the end of each bar. */
   static String bars(List<Bar> bars, String unit) {

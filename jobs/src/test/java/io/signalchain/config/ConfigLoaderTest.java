@@ -89,6 +89,15 @@ class ConfigLoaderTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "window_days: 90|window_days: -3|signalchain.yaml|analysis.window_days|must be at least 1",
+      "retention_intent: {min: 1, max: 10}|retention_intent: {min: 1, max: 1}|signalchain.yaml|scales.retention_intent|max must exceed min",
+      "pay: 7.0|pay: 12|signalchain.yaml|targets.per_step.pay|within the satisfaction scale",
+      "pay: 7.0|paying: 7.0|signalchain.yaml|targets.per_step.paying|unknown step",
+      "{clarity: 0.4,|{clarity: 0,|signalchain.yaml|index.aspects.clarity|must be above 0",
+      "name: service_index|name: Service Index|signalchain.yaml|index.name|not a valid index name",
+      "periods: [week, month]|periods: [week, quarter]|signalchain.yaml|monitoring.periods|expected a list of week and/or month",
+      "baseline_periods: 8|baseline_periods: 0|signalchain.yaml|monitoring.baseline_periods|between 1 and 104",
+      "alert_fdr: 0.05|alert_fdr: 1|signalchain.yaml|monitoring.alert_fdr|in (0, 1)",
+      "language: nl|language: de|signalchain.yaml|report.language|expected nl or en",
       "window_days: 90|window_dayz: 90|signalchain.yaml|analysis.window_dayz|unknown key",
       "format: csv}|format: xlsx}|signalchain.yaml|inputs.survey_responses.format|expected csv, parquet or delta",
       "report: true|report: yes please|signalchain.yaml|output.report|expected true or false",

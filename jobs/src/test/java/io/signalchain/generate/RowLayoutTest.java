@@ -62,15 +62,17 @@ class RowLayoutTest {
     List<Double> ratings = new ArrayList<>(Collections.nCopies(PlantedEffects.DRIVERS.size(), (Double) null));
     ratings.set(1, 8.0);
     SurveyRow row = new SurveyRow("R00000001", "K0000001", "pay.reminder", null, OCT_31_1403, 7.0, 6, null, 0.91,
-        "consumer", ratings, CsvText.NONE);
+        "consumer", 8.0, ratings, CsvText.NONE);
     SurveyRow broken = row.withDriver("clarity", 11.0).withDriver(PlantedEffects.DRIVERS.get(0), 3.0);
     Row csv = SurveyRow.LAYOUT.row(broken, true);
-    assertEquals("driver_" + PlantedEffects.DRIVERS.get(0), SurveyRow.LAYOUT.schema(true).fieldNames()[10]);
-    assertEquals("3", csv.get(10));
-    assertEquals("11", csv.get(10 + PlantedEffects.DRIVERS.indexOf("clarity")));
+    assertEquals("retention_intent", SurveyRow.LAYOUT.schema(true).fieldNames()[10]);
+    assertEquals("8", csv.get(10));
+    assertEquals("driver_" + PlantedEffects.DRIVERS.get(0), SurveyRow.LAYOUT.schema(true).fieldNames()[11]);
+    assertEquals("3", csv.get(11));
+    assertEquals("11", csv.get(11 + PlantedEffects.DRIVERS.indexOf("clarity")));
     assertEquals(8.0, row.drivers().get(1), "the original keeps its ratings");
     assertEquals(6, SurveyRow.LAYOUT.value(row, "nps"));
     assertThrows(IllegalArgumentException.class, () -> new SurveyRow("R1", null, "pay", null, OCT_31_1403, 7.0,
-        null, null, null, null, List.of(8.0), CsvText.NONE));
+        null, null, null, null, null, List.of(8.0), CsvText.NONE));
   }
 }

@@ -87,7 +87,8 @@ class SampleGeneratorTest {
   @Test
   void headersFollowTheInputContract() {
     String drivers = PlantedEffects.DRIVERS.stream().map(d -> ",driver_" + d).collect(Collectors.joining());
-    assertEquals("response_id,customer_id,step_id,channel,responded_at,satisfaction,nps,effort,weight,segment"
+    assertEquals("response_id,customer_id,step_id,channel,responded_at,satisfaction,nps,effort,weight,segment,"
+        + "retention_intent"
         + drivers,
         GeneratorFixtures.header(dir.resolve("a/survey_responses.csv")));
     assertEquals("contact_id,customer_id,contacted_at,channel,step_id,contact_type,reason,handling_seconds,cost_eur",

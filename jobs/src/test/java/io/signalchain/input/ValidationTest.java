@@ -88,7 +88,8 @@ class ValidationTest {
     assertEquals(Timestamp.valueOf("2026-10-30 11:00:00"), row.getTimestamp(row.fieldIndex("responded_at")));
     assertEquals(List.of("driver_ease", "driver_speed"), input.driverColumns());
     assertEquals(List.of("response_id", "customer_id", "step_id", "channel", "responded_at", "satisfaction", "nps",
-        "effort", "weight", "segment", "driver_ease", "driver_speed"), List.of(input.accepted().columns()),
+        "effort", "weight", "retention_intent", "segment", "driver_ease", "driver_speed"),
+        List.of(input.accepted().columns()),
         "contract columns, drivers, and nothing else (extra columns are ignored)");
   }
 

@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.signalchain.config.ReportLanguage;
 import io.signalchain.errors.ExitCode;
+import io.signalchain.publish.DeltaOutput;
 import io.signalchain.testing.CliRunner;
 import io.signalchain.testing.SampleRun;
+import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +54,28 @@ class RunReportTest {
     for (String top : List.of("Ik meld een storing", "Ik verhuis", "Ik betaal")) {
       assertTrue(html.matches("(?s).*<div class=\"card\"><b>\\d\\. " + top + "</b>.*"), "top-3 card for " + top);
     }
+  }
+
+  @Test
+  void alertsComeFirstAndEveryStepHasATrendWithItsBand() {
+    int alerts = html.indexOf("<h2>Signalen: wat werd er slechter?</h2>");
+    assertTrue(alerts > 0 && alerts < html.indexOf("Waar beginnen we? De top 3"), "the alerts open the report");
+    String alertBox = html.substring(alerts, html.indexOf("</div>", alerts));
+    assertTrue(alertBox.contains("<li>Ik maak een betalingsregeling: tevredenheid 4,8 in week 43"), alertBox);
+    assertTrue(html.contains("<h2>Tevredenheid door de tijd</h2>"));
+    long bands = html.split("class=\"band\"", -1).length - 1;
+    assertEquals(TestConfigs.defaults().journey().steps().size(), bands, "a trend with its interval per step");
+  }
+
+  @Test
+  void theMonitoringSectionsSpeakEnglishWhenAsked() {
+    ReportData data = ReportLoader.load(SharedSpark.session(), new DeltaOutput(SampleRun.output().toString()),
+        Optional.of(LocalDate.parse(SampleRun.RUN_DATE)));
+    String english = RunReport.html(data, ReportLanguage.EN);
+    assertTrue(english.contains("<html lang=\"en\">"));
+    assertTrue(english.contains("<h2>Alerts: what got worse?</h2>"));
+    assertTrue(english.contains("<h2>Satisfaction over time</h2>"));
+    assertTrue(english.contains("<h3>I arrange a payment plan</h3>"));
   }
 
   @Test
