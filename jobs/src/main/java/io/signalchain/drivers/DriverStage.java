@@ -8,10 +8,16 @@ import static org.apache.spark.sql.functions.when;
 import io.signalchain.config.DriverSettings;
 import io.signalchain.drivers.stats.DriverAnalysis;
 import io.signalchain.drivers.stats.DriverModel;
+import io.signalchain.drivers.stats.DriverStatus;
+import io.signalchain.drivers.stats.Estimate;
+import io.signalchain.drivers.stats.Hc3Sandwich;
+import io.signalchain.drivers.stats.ModelStatus;
+import io.signalchain.drivers.stats.RegressionFit;
 import io.signalchain.drivers.stats.Moments;
 import io.signalchain.input.InputContract;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +25,15 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import scala.Tuple2;
 
 /**
- * Driver analysis of every step in one pass over the survey responses: a single distributed
- * aggregation of weighted moments per (step, answered-driver pattern); everything else — which
- * drivers a step has, listwise deletion, the regressions and all 2^k subsets for Shapley — follows
- * on the driver from those small matrices.
+ * Driver analysis of every step in two passes over the survey responses. The first is a single
+ * distributed aggregation of weighted moments per (step, answered-driver pattern); which drivers a
+ * step has, listwise deletion, the regressions and all 2^k subsets for Shapley follow on the driver
+ * from those small matrices. The second needs the fitted coefficients: every step's listwise rows
+ * add their HC3 sandwich terms, again combined per step on the executors.
  */
 public final class DriverStage {
   /** Driver columns are tracked as bits of a long. */
@@ -52,13 +60,85 @@ public final class DriverStage {
     var analysisSettings = new DriverAnalysis.Settings(settings.minResponses(), settings.maxShapleyDrivers());
     List<String> names = driverColumns.stream().map(c -> c.substring(InputContract.DRIVER_PREFIX.length())).toList();
     List<UnitModel> models = new ArrayList<>();
+    Map<String, ResamplePlan> plans = new LinkedHashMap<>();
     for (var unit : byUnit.entrySet()) {
       DriverSelection selection = DriverSelection.choose(unit.getKey(), unit.getValue(), names, settings);
       Moments listwise = selection.listwiseMoments(unit.getValue());
       DriverModel model = DriverAnalysis.analyse(listwise, selection.names(), analysisSettings);
-      models.add(new UnitModel(unit.getKey(), settings.outcome().column(), selection, model));
+      models.add(new UnitModel(unit.getKey(), settings.outcome().column(), selection, model, null));
+      ResamplePlan plan = plan(selection, listwise, model);
+      if (plan != null) {
+        plans.put(unit.getKey(), plan);
+      }
     }
-    return DriverTables.of(surveys.sparkSession(), models);
+    Map<String, ResampleSums> sums = plans.isEmpty() ? Map.of()
+        : resample(surveys, settings.outcome().column(), driverColumns, plans);
+    List<UnitModel> resampled = new ArrayList<>();
+    for (UnitModel m : models) {
+      ResamplePlan plan = plans.get(m.unit());
+      ResampleSums s = sums.get(m.unit());
+      resampled.add(plan == null || s == null ? m : m.withRobust(robust(plan, s, m.model())));
+    }
+    return DriverTables.of(surveys.sparkSession(), resampled);
+  }
+
+  /**
+   * The second pass's plan of a step: only a fitted model with residual variance has HC3 errors.
+   * Null when the pass has nothing to do for the step.
+   */
+  static ResamplePlan plan(DriverSelection selection, Moments listwise, DriverModel model) {
+    RegressionFit fit = model.regression();
+    if (model.status() != ModelStatus.OK) {
+      return null;
+    }
+    List<Integer> positions = new ArrayList<>();
+    List<Integer> columns = new ArrayList<>();
+    List<Integer> selected = selection.columns();
+    for (int j = 0; j < fit.drivers().size(); j++) {
+      if (fit.drivers().get(j).status() == DriverStatus.INCLUDED) {
+        positions.add(j + 1);
+        columns.add(selected.get(j));
+      }
+    }
+    int[] variables = new int[positions.size() + 1];
+    double[] slopes = new double[positions.size()];
+    for (int u = 0; u < positions.size(); u++) {
+      variables[u + 1] = positions.get(u);
+      slopes[u] = fit.drivers().get(positions.get(u) - 1).coefficient().value();
+    }
+    Hc3Sandwich sandwich = Hc3Sandwich.of(listwise.select(variables), slopes);
+    return new ResamplePlan(selection.drivers(), columns.stream().mapToInt(Integer::intValue).toArray(), sandwich);
+  }
+
+  /** HC3 estimates of the intercept and every driver asked (null for drivers not in the model). */
+  private static Estimate[] robust(ResamplePlan plan, ResampleSums sums, DriverModel model) {
+    RegressionFit fit = model.regression();
+    Estimate[] inModel = plan.sandwich().estimates(sums.meat(), fit.intercept().value(), fit.residualDf());
+    Estimate[] all = new Estimate[fit.drivers().size() + 1];
+    all[0] = inModel[0];
+    for (int j = 0, u = 1; j < fit.drivers().size(); j++) {
+      if (fit.drivers().get(j).status() == DriverStatus.INCLUDED) {
+        all[j + 1] = inModel[u++];
+      }
+    }
+    return all;
+  }
+
+  /**
+   * The second distributed pass: every step's listwise rows add themselves to that step's sums
+   * (HC3 meat), folded per partition and combined by step on the executors.
+   */
+  static Map<String, ResampleSums> resample(Dataset<Row> surveys, String outcome, List<String> driverColumns,
+      Map<String, ResamplePlan> plans) {
+    JavaRDD<InternalRow> rows = rows(surveys, outcome, driverColumns);
+    int reducers = Math.max(1, Math.min(rows.getNumPartitions(), rows.context().defaultParallelism()));
+    Map<String, ResampleSums> sums = new HashMap<>();
+    rows.mapPartitions(new PartitionResample(new HashMap<>(plans)))
+        .mapToPair(t -> t)
+        .reduceByKey(ResampleSums::merge, reducers)
+        .collect()
+        .forEach(t -> sums.put(t._1(), t._2()));
+    return sums;
   }
 
   /**
@@ -78,6 +158,11 @@ public final class DriverStage {
 
   /** Each partition's moments per (unit, pattern), before they are combined. */
   static JavaRDD<PatternMoments> partitionPartials(Dataset<Row> surveys, String outcome, List<String> driverColumns) {
+    return rows(surveys, outcome, driverColumns).mapPartitions(new PartitionMoments());
+  }
+
+  /** Responses with an outcome as internal rows: unit, pattern, outcome, weight, every driver column. */
+  private static JavaRDD<InternalRow> rows(Dataset<Row> surveys, String outcome, List<String> driverColumns) {
     Column pattern = lit(0L);
     List<Column> columns = new ArrayList<>(List.of(col(UNIT), lit(0L), col(outcome).cast("double"),
         col("weight").cast("double")));
@@ -89,8 +174,7 @@ public final class DriverStage {
     columns.set(1, pattern);
     return surveys.filter(col(outcome).isNotNull())
         .select(columns.toArray(Column[]::new))
-        .queryExecution().toRdd().toJavaRDD()
-        .mapPartitions(new PartitionMoments());
+        .queryExecution().toRdd().toJavaRDD();
   }
 
   /** The key the partials are combined by. */

@@ -30,7 +30,8 @@ public record DriverTables(Dataset<Row> models, Dataset<Row> importance) {
       .add("r2", D, true).add("adj_r2", D, true).add("f_stat", D, true).add("f_df1", I, true).add("f_df2", I, true)
       .add("f_p_value", D, true).add("residual_std_error", D, true)
       .add("intercept", D, true).add("intercept_std_error", D, true).add("intercept_p_value", D, true)
-      .add("importance_basis", S, false);
+      .add("importance_basis", S, false)
+      .add("intercept_robust_std_error", D, true);
 
   static final StructType IMPORTANCE_SCHEMA = new StructType()
       .add("step_id", S, false).add("driver", S, false).add("status", S, false).add("note", S, true)
@@ -39,7 +40,8 @@ public record DriverTables(Dataset<Row> models, Dataset<Row> importance) {
       .add("significant", DataTypes.BooleanType, true)
       .add("std_beta", D, true).add("vif", D, true).add("shapley", D, true).add("relative_weight", D, true)
       .add("importance_pct", D, true).add("importance_rank", I, true).add("performance", D, true)
-      .add("quadrant", S, false);
+      .add("quadrant", S, false)
+      .add("robust_std_error", D, true).add("robust_p_value", D, true);
 
   static DriverTables of(SparkSession spark, List<UnitModel> units) {
     List<Row> models = new ArrayList<>();
@@ -61,7 +63,7 @@ public record DriverTables(Dataset<Row> models, Dataset<Row> importance) {
         num(f.weightSum()), u.selection().names().size(), f.includedDrivers(), num(f.r2()), num(f.adjR2()),
         num(f.fStatistic()), f.fitted() ? f.fDf1() : null, f.fitted() ? f.fDf2() : null, num(f.fPValue()),
         num(f.residualStandardError()), num(b0.value()), num(b0.stdError()), num(b0.pValue()),
-        m.importanceBasis().name());
+        m.importanceBasis().name(), num(u.robust(0).stdError()));
   }
 
   private static List<Row> importanceRows(UnitModel u) {
@@ -69,14 +71,16 @@ public record DriverTables(Dataset<Row> models, Dataset<Row> importance) {
     List<DriverImportance> ranked = drivers.stream().filter(d -> !Double.isNaN(d.importancePct()))
         .sorted(Comparator.comparingDouble(DriverImportance::importancePct).reversed()).toList();
     List<Row> rows = new ArrayList<>();
-    for (DriverImportance d : drivers) {
+    for (int j = 0; j < drivers.size(); j++) {
+      DriverImportance d = drivers.get(j);
       Estimate b = d.fit().coefficient();
+      Estimate robust = u.robust(j + 1);
       int rank = ranked.indexOf(d) + 1;
       rows.add(RowFactory.create(u.unit(), d.driver(), d.status().name(), d.fit().note(), u.used(),
           num(b.value()), num(b.stdError()), num(b.tValue()), num(b.pValue()), num(b.ciLower()), num(b.ciUpper()),
           Double.isNaN(b.pValue()) ? null : b.pValue() < 0.05, num(d.fit().stdBeta()), num(d.fit().vif()),
           num(d.shapley()), num(d.relativeWeight()), num(d.importancePct()), rank == 0 ? null : rank,
-          num(d.performance()), d.quadrant().name()));
+          num(d.performance()), d.quadrant().name(), num(robust.stdError()), num(robust.pValue())));
     }
     return rows;
   }

@@ -1,9 +1,24 @@
 package io.signalchain.drivers;
 
 import io.signalchain.drivers.stats.DriverModel;
+import io.signalchain.drivers.stats.Estimate;
 
-/** The driver model of one step, with how its drivers were chosen. */
-record UnitModel(String unit, String outcome, DriverSelection selection, DriverModel model) {
+/**
+ * The driver model of one step, with how its drivers were chosen.
+ *
+ * @param robust HC3 estimates of the intercept (first) and of every driver asked (null where the
+ *     driver is not in the model); null when the model has none
+ */
+record UnitModel(String unit, String outcome, DriverSelection selection, DriverModel model, Estimate[] robust) {
+  UnitModel withRobust(Estimate[] estimates) {
+    return new UnitModel(unit, outcome, selection, model, estimates);
+  }
+
+  /** The HC3 estimate of the intercept (i = 0) or of driver i − 1; NA when there is none. */
+  Estimate robust(int i) {
+    return robust == null || robust[i] == null ? Estimate.NA : robust[i];
+  }
+
   long used() {
     return model.regression().n();
   }

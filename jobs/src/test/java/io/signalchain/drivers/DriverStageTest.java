@@ -13,6 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -132,6 +138,59 @@ class DriverStageTest {
       }
       assertEquals(1 - rss / tss, m.<Double>getAs("r2"), 1e-9, unit + " R²");
     }
+  }
+
+  /**
+   * HC3 from the second pass against the textbook formula on the raw complete rows:
+   * (XᵀWX)⁻¹ Xᵀ W diag(eᵢ² / (1 − hᵢ)²) W X (XᵀWX)⁻¹ with hᵢ = wᵢ xᵢᵀ(XᵀWX)⁻¹xᵢ (sandwich's HC3 for
+   * a weighted lm; the R oracle itself is in Hc3SandwichTest). The reference takes the known 10^6
+   * offset off the drivers first, which leaves the slopes and their covariance as they are (raw
+   * values near 10^6 would make its XᵀWX too ill-conditioned to serve as a reference).
+   */
+  @Test
+  void robustErrorsMatchTheSandwichFormulaOnTheCompleteRows() {
+    for (String unit : List.of("stable", "offset")) {
+      double shift = unit.equals("offset") ? 1e6 : 0;
+      List<double[]> data = COMPLETE_ROWS.get(unit);
+      int n = data.size();
+      RealMatrix x = MatrixUtils.createRealMatrix(n, 4);
+      double[] y = new double[n];
+      double[] w = new double[n];
+      for (int i = 0; i < n; i++) {
+        y[i] = data.get(i)[0];
+        w[i] = data.get(i)[1];
+        x.setEntry(i, 0, 1);
+        for (int j = 0; j < 3; j++) {
+          x.setEntry(i, j + 1, data.get(i)[j + 2] - shift);
+        }
+      }
+      RealMatrix xtw = x.transpose().multiply(MatrixUtils.createRealDiagonalMatrix(w));
+      RealMatrix bread = new LUDecomposition(xtw.multiply(x)).getSolver().getInverse();
+      RealVector beta = bread.operate(xtw.operate(new ArrayRealVector(y)));
+      RealMatrix meat = MatrixUtils.createRealMatrix(4, 4);
+      for (int i = 0; i < n; i++) {
+        RealVector xi = x.getRowVector(i);
+        double h = w[i] * xi.dotProduct(bread.operate(xi));
+        double u = w[i] * (y[i] - xi.dotProduct(beta)) / (1 - h);
+        meat = meat.add(xi.outerProduct(xi).scalarMultiply(u * u));
+      }
+      RealMatrix v = bread.multiply(meat).multiply(bread);
+      for (int j = 0; j < 3; j++) {
+        Row d = driver(unit, "abc".substring(j, j + 1));
+        double se = Math.sqrt(v.getEntry(j + 1, j + 1));
+        assertEquals(se, d.<Double>getAs("robust_std_error"), 1e-7 * se, unit + " HC3 " + j);
+        double t = d.<Double>getAs("coefficient") / se;
+        double p = 2 * new TDistribution(n - 4).cumulativeProbability(-Math.abs(t));
+        assertEquals(p, d.<Double>getAs("robust_p_value"), 1e-9, unit + " robust p " + j);
+      }
+      if (shift == 0) {
+        double seIntercept = Math.sqrt(v.getEntry(0, 0));
+        assertEquals(seIntercept, model(unit).<Double>getAs("intercept_robust_std_error"), 1e-7 * seIntercept,
+            unit + " HC3 intercept");
+      }
+    }
+    assertNull(driver("small", "a").getAs("robust_std_error"), "no model: no robust error");
+    assertNull(model("small").getAs("intercept_robust_std_error"), "no model: no robust error");
   }
 
   @Test

@@ -1,0 +1,77 @@
+package io.signalchain.drivers;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
+import scala.Tuple2;
+
+/**
+ * The second pass over one partition: each listwise row of a step with a plan adds itself to that
+ * step's {@link ResampleSums}. Row layout as {@link PartitionMoments}: unit, pattern, outcome,
+ * weight, then every driver column.
+ */
+final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, Tuple2<String, ResampleSums>> {
+  private static final int FIRST_DRIVER = 4;
+  private final Map<String, ResamplePlan> plans;
+
+  PartitionResample(Map<String, ResamplePlan> plans) {
+    this.plans = plans;
+  }
+
+  @Override
+  public Iterator<Tuple2<String, ResampleSums>> call(Iterator<InternalRow> rows) {
+    Map<UTF8String, Unit> units = new HashMap<>();
+    while (rows.hasNext()) {
+      InternalRow row = rows.next();
+      UTF8String id = row.getUTF8String(0);
+      Unit unit = units.get(id);
+      if (unit == null) {
+        String name = id.toString();
+        ResamplePlan plan = plans.get(name);
+        unit = plan == null ? Unit.NONE : new Unit(name, plan);
+        units.put(id.clone(), unit);
+      }
+      if (unit == Unit.NONE || !unit.plan.takes(row.getLong(1))) {
+        continue;
+      }
+      double w = row.getDouble(3);
+      if (w == 0) {
+        continue;
+      }
+      int[] columns = unit.plan.columns();
+      for (int j = 0; j < columns.length; j++) {
+        unit.x[j] = row.getDouble(FIRST_DRIVER + columns[j]);
+      }
+      double y = row.getDouble(2);
+      if (unit.plan.sandwich() != null) {
+        unit.plan.sandwich().add(unit.sums.meat(), y, unit.x, w, unit.scratch);
+      }
+    }
+    List<Tuple2<String, ResampleSums>> out = new ArrayList<>();
+    units.values().stream().filter(u -> u != Unit.NONE).forEach(u -> out.add(new Tuple2<>(u.name, u.sums)));
+    return out.iterator();
+  }
+
+  /** A step's plan, sums and per-row scratch space within one partition. */
+  private static final class Unit {
+    static final Unit NONE = new Unit(null, null);
+    final String name;
+    final ResamplePlan plan;
+    final ResampleSums sums;
+    final double[] x;
+    final double[] scratch;
+
+    Unit(String name, ResamplePlan plan) {
+      this.name = name;
+      this.plan = plan;
+      this.sums = plan == null ? null : plan.emptySums();
+      this.x = plan == null ? null : new double[plan.columns().length];
+      this.scratch = plan == null ? null : new double[plan.columns().length + 1];
+    }
+  }
+}
