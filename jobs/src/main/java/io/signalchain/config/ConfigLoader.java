@@ -338,8 +338,26 @@ public final class ConfigLoader {
       perStep.put(stepId, names);
     }
     perStepNode.rejectUnknownKeys();
+    DriverSettings.Bootstrap bootstrap = bootstrap(node.child("bootstrap"));
     node.rejectUnknownKeys();
-    return new DriverSettings(outcome, minResponses, minAnswerShare, maxShapley, perStep);
+    return new DriverSettings(outcome, minResponses, minAnswerShare, maxShapley, perStep, bootstrap);
+  }
+
+  private static DriverSettings.Bootstrap bootstrap(ConfigNode node) {
+    var defaults = DriverSettings.Bootstrap.DEFAULT;
+    int replicates = node.integer("replicates", defaults.replicates());
+    if (replicates < 0 || replicates > DriverSettings.Bootstrap.MAX_REPLICATES) {
+      throw node.fail("replicates", "must be between 0 (no bootstrap) and " + DriverSettings.Bootstrap.MAX_REPLICATES
+          + ", found " + replicates);
+    }
+    int maxShapley = node.integer("max_shapley_drivers", defaults.maxShapleyDrivers());
+    if (maxShapley < 0 || maxShapley >= DriverSettings.MAX_EXACT_SHAPLEY_DRIVERS) {
+      throw node.fail("max_shapley_drivers", "must be between 0 and " + (DriverSettings.MAX_EXACT_SHAPLEY_DRIVERS - 1)
+          + " (each replicate fits 2^(k+1) subsets), found " + maxShapley);
+    }
+    int seed = node.integer("seed", (int) defaults.seed());
+    node.rejectUnknownKeys();
+    return new DriverSettings.Bootstrap(replicates, maxShapley, seed);
   }
 
   private static ChannelMixSettings channelMix(ConfigNode node, Journey journey, Map<String, Channel> channels) {

@@ -4,6 +4,7 @@ import static io.signalchain.journey.JourneyConformance.UNIT;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.signalchain.config.DriverSettings;
 import io.signalchain.drivers.stats.DriverAnalysis;
@@ -11,12 +12,15 @@ import io.signalchain.drivers.stats.DriverModel;
 import io.signalchain.drivers.stats.DriverStatus;
 import io.signalchain.drivers.stats.Estimate;
 import io.signalchain.drivers.stats.Hc3Sandwich;
+import io.signalchain.drivers.stats.ImportanceBasis;
+import io.signalchain.drivers.stats.ImportanceIntervals;
 import io.signalchain.drivers.stats.ModelStatus;
 import io.signalchain.drivers.stats.RegressionFit;
 import io.signalchain.drivers.stats.Moments;
 import io.signalchain.input.InputContract;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +37,15 @@ import scala.Tuple2;
  * distributed aggregation of weighted moments per (step, answered-driver pattern); which drivers a
  * step has, listwise deletion, the regressions and all 2^k subsets for Shapley follow on the driver
  * from those small matrices. The second needs the fitted coefficients: every step's listwise rows
- * add their HC3 sandwich terms, again combined per step on the executors.
+ * add their HC3 sandwich terms and their Poisson-bootstrap replicate sums, again combined per step
+ * on the executors.
  */
 public final class DriverStage {
   /** Driver columns are tracked as bits of a long. */
   public static final int MAX_DRIVER_COLUMNS = 62;
+
+  /** The column the bootstrap hashes for each response's Poisson counts. */
+  static final String RESPONSE_ID = "response_id";
 
   private DriverStage() {}
 
@@ -65,19 +73,20 @@ public final class DriverStage {
       DriverSelection selection = DriverSelection.choose(unit.getKey(), unit.getValue(), names, settings);
       Moments listwise = selection.listwiseMoments(unit.getValue());
       DriverModel model = DriverAnalysis.analyse(listwise, selection.names(), analysisSettings);
-      models.add(new UnitModel(unit.getKey(), settings.outcome().column(), selection, model, null));
-      ResamplePlan plan = plan(selection, listwise, model);
+      models.add(new UnitModel(unit.getKey(), settings.outcome().column(), selection, model, null, null));
+      ResamplePlan plan = plan(selection, listwise, model, settings.bootstrap());
       if (plan != null) {
         plans.put(unit.getKey(), plan);
       }
     }
     Map<String, ResampleSums> sums = plans.isEmpty() ? Map.of()
-        : resample(surveys, settings.outcome().column(), driverColumns, plans);
+        : resample(surveys, settings.outcome().column(), driverColumns, plans, settings.bootstrap().enabled());
     List<UnitModel> resampled = new ArrayList<>();
     for (UnitModel m : models) {
       ResamplePlan plan = plans.get(m.unit());
       ResampleSums s = sums.get(m.unit());
-      resampled.add(plan == null || s == null ? m : m.withRobust(robust(plan, s, m.model())));
+      resampled.add(plan == null || s == null ? m
+          : m.withResampling(robust(plan, s, m.model()), intervals(plan, s, m.model(), settings.bootstrap())));
     }
     return DriverTables.of(surveys.sparkSession(), resampled);
   }
@@ -86,7 +95,8 @@ public final class DriverStage {
    * The second pass's plan of a step: only a fitted model with residual variance has HC3 errors.
    * Null when the pass has nothing to do for the step.
    */
-  static ResamplePlan plan(DriverSelection selection, Moments listwise, DriverModel model) {
+  static ResamplePlan plan(DriverSelection selection, Moments listwise, DriverModel model,
+      DriverSettings.Bootstrap bootstrap) {
     RegressionFit fit = model.regression();
     if (model.status() != ModelStatus.OK) {
       return null;
@@ -106,8 +116,30 @@ public final class DriverStage {
       variables[u + 1] = positions.get(u);
       slopes[u] = fit.drivers().get(positions.get(u) - 1).coefficient().value();
     }
-    Hc3Sandwich sandwich = Hc3Sandwich.of(listwise.select(variables), slopes);
-    return new ResamplePlan(selection.drivers(), columns.stream().mapToInt(Integer::intValue).toArray(), sandwich);
+    Moments inModel = listwise.select(variables);
+    Hc3Sandwich sandwich = Hc3Sandwich.of(inModel, slopes);
+    double[] centre = Arrays.copyOf(inModel.means(), variables.length + 1);
+    return new ResamplePlan(selection.drivers(), columns.stream().mapToInt(Integer::intValue).toArray(), sandwich,
+        centre, bootstrap.replicates(), bootstrap.seed());
+  }
+
+  /**
+   * The bootstrap of a step's importance from its replicate sums: of Shapley when the model's
+   * importance is Shapley and it has at most the bootstrap's maximum of drivers, else of the
+   * relative weights. Null without a bootstrap.
+   */
+  private static ImportanceIntervals intervals(ResamplePlan plan, ResampleSums sums, DriverModel model,
+      DriverSettings.Bootstrap bootstrap) {
+    if (sums.replicates() == null) {
+      return null;
+    }
+    List<Moments> replicates = new ArrayList<>();
+    for (int r = 0; r < sums.replicates().replicates(); r++) {
+      replicates.add(sums.replicates().moments(r, plan.centre()));
+    }
+    boolean shapley = model.importanceBasis() == ImportanceBasis.SHAPLEY
+        && plan.columns().length <= bootstrap.maxShapleyDrivers();
+    return ImportanceIntervals.of(replicates, shapley ? ImportanceBasis.SHAPLEY : ImportanceBasis.RELATIVE_WEIGHTS);
   }
 
   /** HC3 estimates of the intercept and every driver asked (null for drivers not in the model). */
@@ -129,8 +161,12 @@ public final class DriverStage {
    * (HC3 meat), folded per partition and combined by step on the executors.
    */
   static Map<String, ResampleSums> resample(Dataset<Row> surveys, String outcome, List<String> driverColumns,
-      Map<String, ResamplePlan> plans) {
-    JavaRDD<InternalRow> rows = rows(surveys, outcome, driverColumns);
+      Map<String, ResamplePlan> plans, boolean bootstrap) {
+    if (bootstrap && !Arrays.asList(surveys.columns()).contains(RESPONSE_ID)) {
+      throw new IllegalArgumentException("the bootstrap draws its Poisson counts from the " + RESPONSE_ID
+          + " column, which the survey responses lack");
+    }
+    JavaRDD<InternalRow> rows = rows(surveys, outcome, driverColumns, bootstrap);
     int reducers = Math.max(1, Math.min(rows.getNumPartitions(), rows.context().defaultParallelism()));
     Map<String, ResampleSums> sums = new HashMap<>();
     rows.mapPartitions(new PartitionResample(new HashMap<>(plans)))
@@ -158,11 +194,15 @@ public final class DriverStage {
 
   /** Each partition's moments per (unit, pattern), before they are combined. */
   static JavaRDD<PatternMoments> partitionPartials(Dataset<Row> surveys, String outcome, List<String> driverColumns) {
-    return rows(surveys, outcome, driverColumns).mapPartitions(new PartitionMoments());
+    return rows(surveys, outcome, driverColumns, false).mapPartitions(new PartitionMoments());
   }
 
-  /** Responses with an outcome as internal rows: unit, pattern, outcome, weight, every driver column. */
-  private static JavaRDD<InternalRow> rows(Dataset<Row> surveys, String outcome, List<String> driverColumns) {
+  /**
+   * Responses with an outcome as internal rows: unit, pattern, outcome, weight, every driver
+   * column, and with {@code idHash} the 64-bit hash of the response id.
+   */
+  private static JavaRDD<InternalRow> rows(Dataset<Row> surveys, String outcome, List<String> driverColumns,
+      boolean idHash) {
     Column pattern = lit(0L);
     List<Column> columns = new ArrayList<>(List.of(col(UNIT), lit(0L), col(outcome).cast("double"),
         col("weight").cast("double")));
@@ -172,6 +212,9 @@ public final class DriverStage {
       columns.add(driver.cast("double"));
     }
     columns.set(1, pattern);
+    if (idHash) {
+      columns.add(xxhash64(col(RESPONSE_ID)));
+    }
     return surveys.filter(col(outcome).isNotNull())
         .select(columns.toArray(Column[]::new))
         .queryExecution().toRdd().toJavaRDD();

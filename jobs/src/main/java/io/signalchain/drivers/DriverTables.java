@@ -2,10 +2,14 @@ package io.signalchain.drivers;
 
 import io.signalchain.drivers.stats.DriverImportance;
 import io.signalchain.drivers.stats.DriverModel;
+import io.signalchain.drivers.stats.DriverStatus;
+import io.signalchain.drivers.stats.ImportanceBasis;
+import io.signalchain.drivers.stats.ImportanceIntervals;
 import io.signalchain.drivers.stats.Estimate;
 import io.signalchain.drivers.stats.RegressionFit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -31,7 +35,8 @@ public record DriverTables(Dataset<Row> models, Dataset<Row> importance) {
       .add("f_p_value", D, true).add("residual_std_error", D, true)
       .add("intercept", D, true).add("intercept_std_error", D, true).add("intercept_p_value", D, true)
       .add("importance_basis", S, false)
-      .add("intercept_robust_std_error", D, true);
+      .add("intercept_robust_std_error", D, true)
+      .add("bootstrap_basis", S, false).add("bootstrap_replicates", I, true);
 
   static final StructType IMPORTANCE_SCHEMA = new StructType()
       .add("step_id", S, false).add("driver", S, false).add("status", S, false).add("note", S, true)
@@ -41,7 +46,12 @@ public record DriverTables(Dataset<Row> models, Dataset<Row> importance) {
       .add("std_beta", D, true).add("vif", D, true).add("shapley", D, true).add("relative_weight", D, true)
       .add("importance_pct", D, true).add("importance_rank", I, true).add("performance", D, true)
       .add("quadrant", S, false)
-      .add("robust_std_error", D, true).add("robust_p_value", D, true);
+      .add("robust_std_error", D, true).add("robust_p_value", D, true)
+      .add("shapley_ci_lower", D, true).add("shapley_ci_upper", D, true)
+      .add("relative_weight_ci_lower", D, true).add("relative_weight_ci_upper", D, true)
+      .add("importance_pct_ci_lower", D, true).add("importance_pct_ci_upper", D, true)
+      .add("rank_ci_lower", I, true).add("rank_ci_upper", I, true)
+      .add("noise_p_value", D, true).add("beats_noise", DataTypes.BooleanType, true);
 
   static DriverTables of(SparkSession spark, List<UnitModel> units) {
     List<Row> models = new ArrayList<>();
@@ -63,7 +73,9 @@ public record DriverTables(Dataset<Row> models, Dataset<Row> importance) {
         num(f.weightSum()), u.selection().names().size(), f.includedDrivers(), num(f.r2()), num(f.adjR2()),
         num(f.fStatistic()), f.fitted() ? f.fDf1() : null, f.fitted() ? f.fDf2() : null, num(f.fPValue()),
         num(f.residualStandardError()), num(b0.value()), num(b0.stdError()), num(b0.pValue()),
-        m.importanceBasis().name(), num(u.robust(0).stdError()));
+        m.importanceBasis().name(), num(u.robust(0).stdError()),
+        u.intervals() == null ? ImportanceBasis.NONE.name() : u.intervals().basis().name(),
+        u.intervals() == null ? null : u.intervals().replicates());
   }
 
   private static List<Row> importanceRows(UnitModel u) {
@@ -71,16 +83,29 @@ public record DriverTables(Dataset<Row> models, Dataset<Row> importance) {
     List<DriverImportance> ranked = drivers.stream().filter(d -> !Double.isNaN(d.importancePct()))
         .sorted(Comparator.comparingDouble(DriverImportance::importancePct).reversed()).toList();
     List<Row> rows = new ArrayList<>();
-    for (int j = 0; j < drivers.size(); j++) {
+    ImportanceIntervals intervals = u.intervals();
+    for (int j = 0, inModel = 0; j < drivers.size(); j++) {
       DriverImportance d = drivers.get(j);
       Estimate b = d.fit().coefficient();
       Estimate robust = u.robust(j + 1);
       int rank = ranked.indexOf(d) + 1;
-      rows.add(RowFactory.create(u.unit(), d.driver(), d.status().name(), d.fit().note(), u.used(),
+      int boot = intervals != null && d.status() == DriverStatus.INCLUDED && intervals.replicates() > 0 ? inModel : -1;
+      if (d.status() == DriverStatus.INCLUDED) {
+        inModel++;
+      }
+      List<Object> values = new ArrayList<>(Arrays.asList(u.unit(), d.driver(), d.status().name(), d.fit().note(),
+          u.used(),
           num(b.value()), num(b.stdError()), num(b.tValue()), num(b.pValue()), num(b.ciLower()), num(b.ciUpper()),
           Double.isNaN(b.pValue()) ? null : b.pValue() < 0.05, num(d.fit().stdBeta()), num(d.fit().vif()),
           num(d.shapley()), num(d.relativeWeight()), num(d.importancePct()), rank == 0 ? null : rank,
           num(d.performance()), d.quadrant().name(), num(robust.stdError()), num(robust.pValue())));
+      values.addAll(boot < 0 ? Collections.nCopies(10, null) : Arrays.asList(
+          num(intervals.shapley()[boot][0]), num(intervals.shapley()[boot][1]),
+          num(intervals.relativeWeight()[boot][0]), num(intervals.relativeWeight()[boot][1]),
+          num(intervals.importancePct()[boot][0]), num(intervals.importancePct()[boot][1]),
+          intervals.rank()[boot][0], intervals.rank()[boot][1], num(intervals.noisePValue()[boot]),
+          intervals.beatsNoise(boot)));
+      rows.add(RowFactory.create(values.toArray()));
     }
     return rows;
   }

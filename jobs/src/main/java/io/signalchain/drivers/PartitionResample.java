@@ -1,5 +1,6 @@
 package io.signalchain.drivers;
 
+import io.signalchain.drivers.stats.PoissonBootstrap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -13,7 +14,7 @@ import scala.Tuple2;
 /**
  * The second pass over one partition: each listwise row of a step with a plan adds itself to that
  * step's {@link ResampleSums}. Row layout as {@link PartitionMoments}: unit, pattern, outcome,
- * weight, then every driver column.
+ * weight, then every driver column; then, with a bootstrap, the 64-bit hash of the response id.
  */
 final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, Tuple2<String, ResampleSums>> {
   private static final int FIRST_DRIVER = 4;
@@ -28,13 +29,13 @@ final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, 
     Map<UTF8String, Unit> units = new HashMap<>();
     while (rows.hasNext()) {
       InternalRow row = rows.next();
-      UTF8String id = row.getUTF8String(0);
-      Unit unit = units.get(id);
+      UTF8String key = row.getUTF8String(0);
+      Unit unit = units.get(key);
       if (unit == null) {
-        String name = id.toString();
+        String name = key.toString();
         ResamplePlan plan = plans.get(name);
         unit = plan == null ? Unit.NONE : new Unit(name, plan);
-        units.put(id.clone(), unit);
+        units.put(key.clone(), unit);
       }
       if (unit == Unit.NONE || !unit.plan.takes(row.getLong(1))) {
         continue;
@@ -48,8 +49,18 @@ final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, 
         unit.x[j] = row.getDouble(FIRST_DRIVER + columns[j]);
       }
       double y = row.getDouble(2);
-      if (unit.plan.sandwich() != null) {
-        unit.plan.sandwich().add(unit.sums.meat(), y, unit.x, w, unit.scratch);
+      ResamplePlan plan = unit.plan;
+      plan.sandwich().add(unit.sums.meat(), y, unit.x, w, unit.scratch);
+      if (plan.replicates() > 0) {
+        long id = row.getLong(row.numFields() - 1);
+        double[] d = unit.deviation;
+        double[] centre = plan.centre();
+        d[0] = y - centre[0];
+        for (int j = 0; j < columns.length; j++) {
+          d[j + 1] = unit.x[j] - centre[j + 1];
+        }
+        d[columns.length + 1] = PoissonBootstrap.noise(plan.seed(), id);
+        unit.sums.replicates().add(d, w, plan.seed(), id, unit.outer);
       }
     }
     List<Tuple2<String, ResampleSums>> out = new ArrayList<>();
@@ -65,6 +76,8 @@ final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, 
     final ResampleSums sums;
     final double[] x;
     final double[] scratch;
+    final double[] deviation;
+    final double[] outer;
 
     Unit(String name, ResamplePlan plan) {
       this.name = name;
@@ -72,6 +85,9 @@ final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, 
       this.sums = plan == null ? null : plan.emptySums();
       this.x = plan == null ? null : new double[plan.columns().length];
       this.scratch = plan == null ? null : new double[plan.columns().length + 1];
+      int v = plan == null ? 0 : plan.bootstrapVariables();
+      this.deviation = new double[v];
+      this.outer = new double[(v + 1) * (v + 2) / 2];
     }
   }
 }

@@ -1,22 +1,31 @@
 package io.signalchain.drivers;
 
 import io.signalchain.drivers.stats.Hc3Sandwich;
+import io.signalchain.drivers.stats.ReplicateSums;
 import java.io.Serializable;
 
 /**
  * What the second pass does with one step's listwise responses, fixed by the first pass: the rows
  * it takes (those that answered every {@code listwise} driver column), the driver columns in the
- * fitted model ({@code columns}, input order), and the fit the HC3 meat needs ({@code sandwich};
- * null when the model has no residual variance to estimate).
+ * fitted model ({@code columns}, input order), the fit the HC3 meat needs, and the bootstrap: the
+ * centre of outcome and model drivers (their means) the replicate sums are taken around, with the
+ * number of replicates (0 = none) and the seed of the hashed Poisson counts and noise.
  */
-record ResamplePlan(long listwise, int[] columns, Hc3Sandwich sandwich) implements Serializable {
+record ResamplePlan(long listwise, int[] columns, Hc3Sandwich sandwich, double[] centre, int replicates, long seed)
+    implements Serializable {
 
   boolean takes(long pattern) {
     return (pattern & listwise) == listwise;
   }
 
+  /** Values per row in the replicate sums: outcome, the model's drivers and the noise. */
+  int bootstrapVariables() {
+    return columns.length + 2;
+  }
+
   /** An empty accumulator for this plan. */
   ResampleSums emptySums() {
-    return new ResampleSums(sandwich == null ? new double[0] : new double[sandwich.meatSize()]);
+    return new ResampleSums(new double[sandwich.meatSize()],
+        replicates == 0 ? null : new ReplicateSums(bootstrapVariables(), replicates));
   }
 }

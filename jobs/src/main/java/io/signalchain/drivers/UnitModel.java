@@ -2,16 +2,20 @@ package io.signalchain.drivers;
 
 import io.signalchain.drivers.stats.DriverModel;
 import io.signalchain.drivers.stats.Estimate;
+import io.signalchain.drivers.stats.ImportanceIntervals;
 
 /**
  * The driver model of one step, with how its drivers were chosen.
  *
  * @param robust HC3 estimates of the intercept (first) and of every driver asked (null where the
  *     driver is not in the model); null when the model has none
+ * @param intervals the bootstrap of the importance, over the drivers in the model in their order;
+ *     null without one
  */
-record UnitModel(String unit, String outcome, DriverSelection selection, DriverModel model, Estimate[] robust) {
-  UnitModel withRobust(Estimate[] estimates) {
-    return new UnitModel(unit, outcome, selection, model, estimates);
+record UnitModel(String unit, String outcome, DriverSelection selection, DriverModel model, Estimate[] robust,
+    ImportanceIntervals intervals) {
+  UnitModel withResampling(Estimate[] estimates, ImportanceIntervals bootstrap) {
+    return new UnitModel(unit, outcome, selection, model, estimates, bootstrap);
   }
 
   /** The HC3 estimate of the intercept (i = 0) or of driver i − 1; NA when there is none. */

@@ -39,6 +39,8 @@ class DriverStageTest {
   static final double[] BETA = {0.8, 0.3, -0.2};
   static final Map<String, List<double[]>> COMPLETE_ROWS = new HashMap<>();
   static DriverTables tables;
+  static Dataset<Row> surveys;
+  static DriverSettings settings;
 
   @BeforeAll
   static void analyse() {
@@ -49,9 +51,10 @@ class DriverStageTest {
     addStep(rows, random, "small", 15, 0.0);
     StructType schema = new StructType().add("unit_id", DataTypes.StringType).add("satisfaction", DataTypes.DoubleType)
         .add("weight", DataTypes.DoubleType).add("driver_a", DataTypes.DoubleType).add("driver_b", DataTypes.DoubleType)
-        .add("driver_c", DataTypes.DoubleType).add("driver_rare", DataTypes.DoubleType);
-    Dataset<Row> surveys = SharedSpark.session().createDataFrame(rows, schema).repartition(3);
-    var settings = new DriverSettings(DriverOutcome.SATISFACTION, 30, 0.5, 20, Map.of("configured", List.of("a",
+        .add("driver_c", DataTypes.DoubleType).add("driver_rare", DataTypes.DoubleType)
+        .add("response_id", DataTypes.StringType);
+    surveys = SharedSpark.session().createDataFrame(rows, schema).repartition(3);
+    settings = new DriverSettings(DriverOutcome.SATISFACTION, 30, 0.5, 20, Map.of("configured", List.of("a",
         "missing")));
     tables = DriverStage.analyse(surveys, DRIVERS, List.of("stable", "offset", "small", "configured", "empty"),
         settings);
@@ -75,7 +78,7 @@ class DriverStageTest {
         all &= asked[j] != null;
       }
       Double rare = random.nextDouble() < 0.2 ? random.nextDouble() * 10 : null;
-      rows.add(RowFactory.create(unit, y, w, asked[0], asked[1], asked[2], rare));
+      rows.add(RowFactory.create(unit, y, w, asked[0], asked[1], asked[2], rare, unit + "-" + i));
       if (all) {
         complete.add(new double[] {y, w, x[0], x[1], x[2]});
       }
@@ -191,6 +194,65 @@ class DriverStageTest {
     }
     assertNull(driver("small", "a").getAs("robust_std_error"), "no model: no robust error");
     assertNull(model("small").getAs("intercept_robust_std_error"), "no model: no robust error");
+  }
+
+  @Test
+  void bootstrapIntervalsHoldTheEstimatesAndThePlantedDriversBeatNoise() {
+    Row m = model("stable");
+    assertEquals("SHAPLEY", m.getAs("bootstrap_basis"));
+    assertEquals(200, (int) m.getAs("bootstrap_replicates"));
+    for (String name : List.of("a", "b", "c")) {
+      Row d = driver("stable", name);
+      double shapley = d.getAs("shapley");
+      assertTrue(d.<Double>getAs("shapley_ci_lower") < shapley && shapley < d.<Double>getAs("shapley_ci_upper"),
+          name + " Shapley inside its interval");
+      double pct = d.getAs("importance_pct");
+      assertTrue(d.<Double>getAs("importance_pct_ci_lower") < pct && pct < d.<Double>getAs("importance_pct_ci_upper"),
+          name + " importance inside its interval");
+      assertTrue(d.<Double>getAs("relative_weight_ci_lower") < d.<Double>getAs("relative_weight_ci_upper"));
+      assertTrue(d.<Boolean>getAs("beats_noise"), name + " (β ≥ 0.2 on 540 responses) beats noise");
+      assertEquals(1.0 / 201, d.<Double>getAs("noise_p_value"), 1e-12, name + ": never below noise");
+    }
+    // a (β 0.8) is first in every replicate; b (0.3) and c (−0.2) are close and may swap.
+    Row a = driver("stable", "a");
+    assertEquals(1, (int) a.getAs("rank_ci_lower"));
+    assertEquals(1, (int) a.getAs("rank_ci_upper"));
+    assertEquals(2, (int) driver("stable", "b").getAs("rank_ci_lower"));
+    assertEquals(3, (int) driver("stable", "c").getAs("rank_ci_upper"));
+    assertEquals("NONE", model("small").getAs("bootstrap_basis"));
+    assertNull(model("small").getAs("bootstrap_replicates"));
+    assertNull(driver("small", "a").getAs("importance_pct_ci_lower"));
+    assertNull(driver("small", "a").getAs("beats_noise"));
+  }
+
+  /** The Poisson counts come from a hash of the response id: partitions and row order do not matter. */
+  @Test
+  void bootstrapIsTheSameWhateverThePartitioning() {
+    DriverTables again = DriverStage.analyse(surveys.repartition(1).orderBy("satisfaction"), DRIVERS,
+        List.of("stable", "offset"), settings);
+    for (String unit : List.of("stable", "offset")) {
+      for (String name : List.of("a", "b", "c")) {
+        Row first = driver(unit, name);
+        Row second = again.importance().filter("step_id = '" + unit + "' and driver = '" + name + "'").first();
+        for (String column : List.of("shapley_ci_lower", "shapley_ci_upper", "importance_pct_ci_lower",
+            "importance_pct_ci_upper", "relative_weight_ci_upper", "noise_p_value", "robust_std_error")) {
+          double x = first.getAs(column);
+          assertEquals(x, second.<Double>getAs(column), 1e-9 * Math.abs(x), unit + " " + name + " " + column);
+        }
+        assertEquals(first.<Integer>getAs("rank_ci_upper"), second.<Integer>getAs("rank_ci_upper"));
+      }
+    }
+  }
+
+  @Test
+  void noBootstrapWhenTurnedOff() {
+    DriverTables off = DriverStage.analyse(surveys.drop("response_id"), DRIVERS, List.of("stable"),
+        new DriverSettings(settings.outcome(), 30, 0.5, 20, Map.of(), DriverSettings.Bootstrap.off()));
+    Row m = off.models().first();
+    assertEquals("NONE", m.getAs("bootstrap_basis"));
+    Row a = off.importance().filter("driver = 'a'").first();
+    assertNull(a.getAs("importance_pct_ci_lower"));
+    assertTrue(a.<Double>getAs("robust_std_error") > 0, "HC3 needs no response id");
   }
 
   @Test
