@@ -114,7 +114,7 @@ public final class ConfigLoader {
     }
     quality.rejectUnknownKeys();
 
-    DriverSettings drivers = drivers(root.child("drivers"), journey);
+    DriverSettings drivers = drivers(root.child("drivers"), journey, driver);
     ChannelMixSettings channelMix = channelMix(root.requiredChild("channel_mix"), journey, channels);
     PrioritySettings priority = priority(root.child("priority"));
     NeededStepThresholds needed = neededStepThresholds(root.child("needed_step_thresholds"));
@@ -304,7 +304,7 @@ public final class ConfigLoader {
     return channels;
   }
 
-  private static DriverSettings drivers(ConfigNode node, Journey journey) {
+  private static DriverSettings drivers(ConfigNode node, Journey journey, Scale driverScale) {
     String outcomeKey = node.string("outcome", DriverOutcome.SATISFACTION.column());
     DriverOutcome outcome = DriverOutcome.fromColumn(outcomeKey);
     if (outcome == null) {
@@ -339,8 +339,25 @@ public final class ConfigLoader {
     }
     perStepNode.rejectUnknownKeys();
     DriverSettings.Bootstrap bootstrap = bootstrap(node.child("bootstrap"));
+    DriverSettings.Asymmetry asymmetry = asymmetry(node.child("asymmetry"), driverScale);
     node.rejectUnknownKeys();
-    return new DriverSettings(outcome, minResponses, minAnswerShare, maxShapley, perStep, bootstrap);
+    return new DriverSettings(outcome, minResponses, minAnswerShare, maxShapley, perStep, bootstrap, asymmetry);
+  }
+
+  private static DriverSettings.Asymmetry asymmetry(ConfigNode node, Scale scale) {
+    var defaults = DriverSettings.Asymmetry.DEFAULT;
+    double bottom = node.number("bottom_box_max", defaults.bottomBoxMax());
+    double top = node.number("top_box_min", defaults.topBoxMin());
+    if (bottom < scale.min() || bottom >= scale.max()) {
+      throw node.fail("bottom_box_max", "must lie within the driver scale and below its top (" + scale.min() + "–"
+          + scale.max() + "), found " + bottom);
+    }
+    if (top <= bottom || top > scale.max()) {
+      throw node.fail("top_box_min", "must be above bottom_box_max (" + bottom
+          + ") and at most the driver scale's top (" + scale.max() + "), found " + top);
+    }
+    node.rejectUnknownKeys();
+    return new DriverSettings.Asymmetry(bottom, top);
   }
 
   private static DriverSettings.Bootstrap bootstrap(ConfigNode node) {

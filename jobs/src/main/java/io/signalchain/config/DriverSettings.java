@@ -10,7 +10,7 @@ import java.util.Map;
  * of the importance.
  */
 public record DriverSettings(DriverOutcome outcome, int minResponses, double minAnswerShare, int maxShapleyDrivers,
-    Map<String, List<String>> perStep, Bootstrap bootstrap) {
+    Map<String, List<String>> perStep, Bootstrap bootstrap, Asymmetry asymmetry) {
   /** Beyond this the 2^k subset table of exact Shapley does not fit a sensible heap (2^26 doubles = 512 MiB). */
   public static final int MAX_EXACT_SHAPLEY_DRIVERS = 26;
 
@@ -18,10 +18,32 @@ public record DriverSettings(DriverOutcome outcome, int minResponses, double min
     perStep = Map.copyOf(perStep);
   }
 
-  /** The settings with the default bootstrap. */
+  /** The settings with the default bootstrap and boxes. */
   public DriverSettings(DriverOutcome outcome, int minResponses, double minAnswerShare, int maxShapleyDrivers,
       Map<String, List<String>> perStep) {
     this(outcome, minResponses, minAnswerShare, maxShapleyDrivers, perStep, Bootstrap.DEFAULT);
+  }
+
+  /** The settings with the default boxes. */
+  public DriverSettings(DriverOutcome outcome, int minResponses, double minAnswerShare, int maxShapleyDrivers,
+      Map<String, List<String>> perStep, Bootstrap bootstrap) {
+    this(outcome, minResponses, minAnswerShare, maxShapleyDrivers, perStep, bootstrap, Asymmetry.DEFAULT);
+  }
+
+  /**
+   * The boxes of the penalty–reward analysis: a rating at most {@code bottomBoxMax} is in the
+   * bottom box, at least {@code topBoxMin} in the top box, anything between is the reference.
+   */
+  public record Asymmetry(double bottomBoxMax, double topBoxMin) {
+    /** On the default 1–10 driver scale: 1–5 bottom, 6–8 middle, 9–10 top. */
+    public static final Asymmetry DEFAULT = new Asymmetry(5, 9);
+
+    public Asymmetry {
+      if (!(bottomBoxMax < topBoxMin)) {
+        throw new IllegalArgumentException("the bottom box must end below the top box: " + bottomBoxMax + " ≥ "
+            + topBoxMin);
+      }
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import io.signalchain.config.DriverSettings;
 import io.signalchain.drivers.stats.DriverAnalysis;
+import io.signalchain.drivers.stats.DriverFit;
 import io.signalchain.drivers.stats.DriverModel;
 import io.signalchain.drivers.stats.DriverStatus;
 import io.signalchain.drivers.stats.Estimate;
@@ -17,6 +18,7 @@ import io.signalchain.drivers.stats.ImportanceIntervals;
 import io.signalchain.drivers.stats.ModelStatus;
 import io.signalchain.drivers.stats.RegressionFit;
 import io.signalchain.drivers.stats.Moments;
+import io.signalchain.drivers.stats.PenaltyReward;
 import io.signalchain.input.InputContract;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -37,8 +39,8 @@ import scala.Tuple2;
  * distributed aggregation of weighted moments per (step, answered-driver pattern); which drivers a
  * step has, listwise deletion, the regressions and all 2^k subsets for Shapley follow on the driver
  * from those small matrices. The second needs the fitted coefficients: every step's listwise rows
- * add their HC3 sandwich terms and their Poisson-bootstrap replicate sums, again combined per step
- * on the executors.
+ * add their HC3 sandwich terms, their Poisson-bootstrap replicate sums and the moments of their
+ * bottom- and top-box dummies (penalty–reward), again combined per step on the executors.
  */
 public final class DriverStage {
   /** Driver columns are tracked as bits of a long. */
@@ -73,8 +75,8 @@ public final class DriverStage {
       DriverSelection selection = DriverSelection.choose(unit.getKey(), unit.getValue(), names, settings);
       Moments listwise = selection.listwiseMoments(unit.getValue());
       DriverModel model = DriverAnalysis.analyse(listwise, selection.names(), analysisSettings);
-      models.add(new UnitModel(unit.getKey(), settings.outcome().column(), selection, model, null, null));
-      ResamplePlan plan = plan(selection, listwise, model, settings.bootstrap());
+      models.add(new UnitModel(unit.getKey(), settings.outcome().column(), selection, model, null, null, null));
+      ResamplePlan plan = plan(selection, listwise, model, settings);
       if (plan != null) {
         plans.put(unit.getKey(), plan);
       }
@@ -86,7 +88,8 @@ public final class DriverStage {
       ResamplePlan plan = plans.get(m.unit());
       ResampleSums s = sums.get(m.unit());
       resampled.add(plan == null || s == null ? m
-          : m.withResampling(robust(plan, s, m.model()), intervals(plan, s, m.model(), settings.bootstrap())));
+          : m.withResampling(robust(plan, s, m.model()), intervals(plan, s, m.model(), settings.bootstrap()),
+              PenaltyReward.analyse(s.boxes(), modelDrivers(m.model()), settings.minResponses())));
     }
     return DriverTables.of(surveys.sparkSession(), resampled);
   }
@@ -95,8 +98,8 @@ public final class DriverStage {
    * The second pass's plan of a step: only a fitted model with residual variance has HC3 errors.
    * Null when the pass has nothing to do for the step.
    */
-  static ResamplePlan plan(DriverSelection selection, Moments listwise, DriverModel model,
-      DriverSettings.Bootstrap bootstrap) {
+  static ResamplePlan plan(DriverSelection selection, Moments listwise, DriverModel model, DriverSettings settings) {
+    DriverSettings.Bootstrap bootstrap = settings.bootstrap();
     RegressionFit fit = model.regression();
     if (model.status() != ModelStatus.OK) {
       return null;
@@ -120,7 +123,14 @@ public final class DriverStage {
     Hc3Sandwich sandwich = Hc3Sandwich.of(inModel, slopes);
     double[] centre = Arrays.copyOf(inModel.means(), variables.length + 1);
     return new ResamplePlan(selection.drivers(), columns.stream().mapToInt(Integer::intValue).toArray(), sandwich,
-        centre, bootstrap.replicates(), bootstrap.seed());
+        centre, bootstrap.replicates(), bootstrap.seed(), settings.asymmetry().bottomBoxMax(),
+        settings.asymmetry().topBoxMin());
+  }
+
+  /** The names of the drivers in a fitted model, in order. */
+  private static List<String> modelDrivers(DriverModel model) {
+    return model.regression().drivers().stream().filter(d -> d.status() == DriverStatus.INCLUDED)
+        .map(DriverFit::driver).toList();
   }
 
   /**

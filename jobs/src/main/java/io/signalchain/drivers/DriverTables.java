@@ -5,6 +5,7 @@ import io.signalchain.drivers.stats.DriverModel;
 import io.signalchain.drivers.stats.DriverStatus;
 import io.signalchain.drivers.stats.ImportanceBasis;
 import io.signalchain.drivers.stats.ImportanceIntervals;
+import io.signalchain.drivers.stats.PenaltyReward;
 import io.signalchain.drivers.stats.Estimate;
 import io.signalchain.drivers.stats.RegressionFit;
 import java.util.ArrayList;
@@ -20,8 +21,11 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** The driver_models and driver_importance tables of a run. Numbers that do not exist are null, never NaN. */
-public record DriverTables(Dataset<Row> models, Dataset<Row> importance) {
+/**
+ * The driver_models, driver_importance and driver_asymmetry tables of a run. Numbers that do not
+ * exist are null, never NaN.
+ */
+public record DriverTables(Dataset<Row> models, Dataset<Row> importance, Dataset<Row> asymmetry) {
   private static final DataType S = DataTypes.StringType;
   private static final DataType L = DataTypes.LongType;
   private static final DataType I = DataTypes.IntegerType;
@@ -53,15 +57,44 @@ public record DriverTables(Dataset<Row> models, Dataset<Row> importance) {
       .add("rank_ci_lower", I, true).add("rank_ci_upper", I, true)
       .add("noise_p_value", D, true).add("beats_noise", DataTypes.BooleanType, true);
 
+  static final StructType ASYMMETRY_SCHEMA = new StructType()
+      .add("step_id", S, false).add("driver", S, false).add("n", L, false)
+      .add("bottom_box_share", D, true).add("top_box_share", D, true)
+      .add("penalty", D, true).add("penalty_ci_lower", D, true).add("penalty_ci_upper", D, true)
+      .add("penalty_p_value", D, true)
+      .add("reward", D, true).add("reward_ci_lower", D, true).add("reward_ci_upper", D, true)
+      .add("reward_p_value", D, true)
+      .add("asymmetry_class", S, false).add("model_r2", D, true).add("note", S, true);
+
   static DriverTables of(SparkSession spark, List<UnitModel> units) {
     List<Row> models = new ArrayList<>();
     List<Row> importance = new ArrayList<>();
+    List<Row> asymmetry = new ArrayList<>();
     for (UnitModel u : units) {
       models.add(modelRow(u));
       importance.addAll(importanceRows(u));
+      asymmetry.addAll(asymmetryRows(u));
     }
     return new DriverTables(spark.createDataFrame(models, MODEL_SCHEMA),
-        spark.createDataFrame(importance, IMPORTANCE_SCHEMA));
+        spark.createDataFrame(importance, IMPORTANCE_SCHEMA), spark.createDataFrame(asymmetry, ASYMMETRY_SCHEMA));
+  }
+
+  /** One row per driver in the step's model; none for a step without a model. */
+  private static List<Row> asymmetryRows(UnitModel u) {
+    PenaltyReward.Result result = u.asymmetry();
+    List<Row> rows = new ArrayList<>();
+    if (result == null) {
+      return rows;
+    }
+    for (PenaltyReward.DriverAsymmetry d : result.drivers()) {
+      Estimate p = d.penalty();
+      Estimate r = d.reward();
+      rows.add(RowFactory.create(u.unit(), d.driver(), result.fit().n(), num(d.bottomShare()), num(d.topShare()),
+          num(p.value()), num(p.ciLower()), num(p.ciUpper()), num(p.pValue()),
+          num(r.value()), num(r.ciLower()), num(r.ciUpper()), num(r.pValue()),
+          d.asymmetryClass().name(), num(result.fit().r2()), d.note()));
+    }
+    return rows;
   }
 
   private static Row modelRow(UnitModel u) {

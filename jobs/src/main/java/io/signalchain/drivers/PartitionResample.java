@@ -51,6 +51,13 @@ final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, 
       double y = row.getDouble(2);
       ResamplePlan plan = unit.plan;
       plan.sandwich().add(unit.sums.meat(), y, unit.x, w, unit.scratch);
+      double[] boxes = unit.boxes;
+      boxes[0] = y;
+      for (int j = 0; j < columns.length; j++) {
+        boxes[j + 1] = unit.x[j] <= plan.bottomBoxMax() ? 1 : 0;
+        boxes[j + 1 + columns.length] = unit.x[j] >= plan.topBoxMin() ? 1 : 0;
+      }
+      unit.sums.boxes().add(boxes, w);
       if (plan.replicates() > 0) {
         long id = row.getLong(row.numFields() - 1);
         double[] d = unit.deviation;
@@ -78,6 +85,7 @@ final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, 
     final double[] scratch;
     final double[] deviation;
     final double[] outer;
+    final double[] boxes;
 
     Unit(String name, ResamplePlan plan) {
       this.name = name;
@@ -88,6 +96,7 @@ final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, 
       int v = plan == null ? 0 : plan.bootstrapVariables();
       this.deviation = new double[v];
       this.outer = new double[(v + 1) * (v + 2) / 2];
+      this.boxes = new double[plan == null ? 0 : 2 * plan.columns().length + 1];
     }
   }
 }

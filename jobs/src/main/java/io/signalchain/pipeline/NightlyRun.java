@@ -238,6 +238,7 @@ public final class NightlyRun {
           inputs.get(InputContracts.SURVEY_RESPONSES).driverColumns().size());
       tables.put(OutputTable.DRIVER_MODELS, drivers.models());
       tables.put(OutputTable.DRIVER_IMPORTANCE, drivers.importance());
+      tables.put(OutputTable.DRIVER_ASYMMETRY, drivers.asymmetry());
     }
     return tables;
   }

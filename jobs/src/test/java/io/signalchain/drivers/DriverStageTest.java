@@ -256,6 +256,21 @@ class DriverStageTest {
   }
 
   @Test
+  void penaltyRewardRowsCoverEveryDriverInAModel() {
+    List<Row> stable = tables.asymmetry().filter("step_id = 'stable'").orderBy("driver").collectAsList();
+    assertEquals(List.of("a", "b", "c"), stable.stream().map(r -> r.<String>getAs("driver")).toList());
+    long n = model("stable").getAs("n");
+    for (Row r : stable) {
+      assertEquals(n, (long) r.getAs("n"), "the same listwise responses");
+      assertTrue(r.<Double>getAs("bottom_box_share") > 0.3, "x ~ N(5, 2): about half rate 5 or less");
+    }
+    // a (β 0.8): the bottom box (≤ 5) lies well below the middle (5–9).
+    Row a = stable.get(0);
+    assertTrue(a.<Double>getAs("penalty") > 1 && a.<Double>getAs("penalty_p_value") < 1e-6, a.toString());
+    assertEquals(0, tables.asymmetry().filter("step_id = 'small'").count(), "no model, no rows");
+  }
+
+  @Test
   void importanceFollowsThePlantedEffects() {
     Row a = driver("stable", "a");
     Row b = driver("stable", "b");
