@@ -14,7 +14,6 @@ import io.signalchain.drivers.stats.DriverStatus;
 import io.signalchain.drivers.stats.Estimate;
 import io.signalchain.drivers.stats.Hc3Sandwich;
 import io.signalchain.drivers.stats.ImportanceBasis;
-import io.signalchain.drivers.stats.ImportanceIntervals;
 import io.signalchain.drivers.stats.ModelStatus;
 import io.signalchain.drivers.stats.RegressionFit;
 import io.signalchain.drivers.stats.Moments;
@@ -88,7 +87,7 @@ public final class DriverStage {
       ResamplePlan plan = plans.get(m.unit());
       ResampleSums s = sums.get(m.unit());
       resampled.add(plan == null || s == null ? m
-          : m.withResampling(robust(plan, s, m.model()), intervals(plan, s, m.model(), settings.bootstrap()),
+          : m.withResampling(robust(plan, s, m.model()), s.intervals(),
               PenaltyReward.analyse(s.boxes(), modelDrivers(m.model()), settings.minResponses())));
     }
     return DriverTables.of(surveys.sparkSession(), resampled);
@@ -122,8 +121,11 @@ public final class DriverStage {
     Moments inModel = listwise.select(variables);
     Hc3Sandwich sandwich = Hc3Sandwich.of(inModel, slopes);
     double[] centre = Arrays.copyOf(inModel.means(), variables.length + 1);
+    // Intervals of Shapley when the model's importance is Shapley and small enough, else of relative weights.
+    ImportanceBasis basis = model.importanceBasis() == ImportanceBasis.SHAPLEY
+        && slopes.length <= bootstrap.maxShapleyDrivers() ? ImportanceBasis.SHAPLEY : ImportanceBasis.RELATIVE_WEIGHTS;
     return new ResamplePlan(selection.drivers(), columns.stream().mapToInt(Integer::intValue).toArray(), sandwich,
-        centre, bootstrap.replicates(), bootstrap.seed(), settings.asymmetry().bottomBoxMax(),
+        centre, bootstrap.replicates(), bootstrap.seed(), basis, settings.asymmetry().bottomBoxMax(),
         settings.asymmetry().topBoxMin());
   }
 
@@ -131,25 +133,6 @@ public final class DriverStage {
   private static List<String> modelDrivers(DriverModel model) {
     return model.regression().drivers().stream().filter(d -> d.status() == DriverStatus.INCLUDED)
         .map(DriverFit::driver).toList();
-  }
-
-  /**
-   * The bootstrap of a step's importance from its replicate sums: of Shapley when the model's
-   * importance is Shapley and it has at most the bootstrap's maximum of drivers, else of the
-   * relative weights. Null without a bootstrap.
-   */
-  private static ImportanceIntervals intervals(ResamplePlan plan, ResampleSums sums, DriverModel model,
-      DriverSettings.Bootstrap bootstrap) {
-    if (sums.replicates() == null) {
-      return null;
-    }
-    List<Moments> replicates = new ArrayList<>();
-    for (int r = 0; r < sums.replicates().replicates(); r++) {
-      replicates.add(sums.replicates().moments(r, plan.centre()));
-    }
-    boolean shapley = model.importanceBasis() == ImportanceBasis.SHAPLEY
-        && plan.columns().length <= bootstrap.maxShapleyDrivers();
-    return ImportanceIntervals.of(replicates, shapley ? ImportanceBasis.SHAPLEY : ImportanceBasis.RELATIVE_WEIGHTS);
   }
 
   /** HC3 estimates of the intercept and every driver asked (null for drivers not in the model). */
@@ -168,7 +151,9 @@ public final class DriverStage {
 
   /**
    * The second distributed pass: every step's listwise rows add themselves to that step's sums
-   * (HC3 meat), folded per partition and combined by step on the executors.
+   * (HC3 meat, bootstrap buckets, box dummies), folded per partition and combined by step on the
+   * executors, where each step's replicates also become its importance intervals: the driver
+   * receives small summaries, one per step.
    */
   static Map<String, ResampleSums> resample(Dataset<Row> surveys, String outcome, List<String> driverColumns,
       Map<String, ResamplePlan> plans, boolean bootstrap) {
@@ -179,9 +164,11 @@ public final class DriverStage {
     JavaRDD<InternalRow> rows = rows(surveys, outcome, driverColumns, bootstrap);
     int reducers = Math.max(1, Math.min(rows.getNumPartitions(), rows.context().defaultParallelism()));
     Map<String, ResampleSums> sums = new HashMap<>();
-    rows.mapPartitions(new PartitionResample(new HashMap<>(plans)))
+    Map<String, ResamplePlan> shipped = new HashMap<>(plans);
+    rows.mapPartitions(new PartitionResample(shipped))
         .mapToPair(t -> t)
         .reduceByKey(ResampleSums::merge, reducers)
+        .mapToPair(t -> new Tuple2<>(t._1(), t._2().summarised(shipped.get(t._1()))))
         .collect()
         .forEach(t -> sums.put(t._1(), t._2()));
     return sums;

@@ -1,6 +1,7 @@
 package io.signalchain.drivers;
 
 import io.signalchain.drivers.stats.PoissonBootstrap;
+import io.signalchain.drivers.stats.ReplicateSums;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -67,7 +68,7 @@ final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, 
           d[j + 1] = unit.x[j] - centre[j + 1];
         }
         d[columns.length + 1] = PoissonBootstrap.noise(plan.seed(), id);
-        unit.sums.replicates().add(d, w, plan.seed(), id, unit.outer);
+        unit.sums.replicates().add(d, w, ReplicateSums.bucket(plan.seed(), id));
       }
     }
     List<Tuple2<String, ResampleSums>> out = new ArrayList<>();
@@ -84,7 +85,6 @@ final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, 
     final double[] x;
     final double[] scratch;
     final double[] deviation;
-    final double[] outer;
     final double[] boxes;
 
     Unit(String name, ResamplePlan plan) {
@@ -95,7 +95,6 @@ final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, 
       this.scratch = plan == null ? null : new double[plan.columns().length + 1];
       int v = plan == null ? 0 : plan.bootstrapVariables();
       this.deviation = new double[v];
-      this.outer = new double[(v + 1) * (v + 2) / 2];
       this.boxes = new double[plan == null ? 0 : 2 * plan.columns().length + 1];
     }
   }

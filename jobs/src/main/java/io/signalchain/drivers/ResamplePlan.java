@@ -1,6 +1,7 @@
 package io.signalchain.drivers;
 
 import io.signalchain.drivers.stats.Hc3Sandwich;
+import io.signalchain.drivers.stats.ImportanceBasis;
 import io.signalchain.drivers.stats.Moments;
 import io.signalchain.drivers.stats.ReplicateSums;
 import java.io.Serializable;
@@ -11,10 +12,10 @@ import java.io.Serializable;
  * fitted model ({@code columns}, input order), the fit the HC3 meat needs, and the bootstrap: the
  * centre of outcome and model drivers (their means) the replicate sums are taken around, with the
  * number of replicates (0 = none) and the seed of the hashed Poisson counts and noise; and the
- * boxes of the penalty–reward dummies.
+ * boxes of the penalty–reward dummies. {@code bootstrapBasis} is what the intervals are of.
  */
 record ResamplePlan(long listwise, int[] columns, Hc3Sandwich sandwich, double[] centre, int replicates, long seed,
-    double bottomBoxMax, double topBoxMin) implements Serializable {
+    ImportanceBasis bootstrapBasis, double bottomBoxMax, double topBoxMin) implements Serializable {
 
   boolean takes(long pattern) {
     return (pattern & listwise) == listwise;
@@ -28,7 +29,7 @@ record ResamplePlan(long listwise, int[] columns, Hc3Sandwich sandwich, double[]
   /** An empty accumulator for this plan. */
   ResampleSums emptySums() {
     return new ResampleSums(new double[sandwich.meatSize()],
-        replicates == 0 ? null : new ReplicateSums(bootstrapVariables(), replicates),
-        new Moments(2 * columns.length + 1));
+        replicates == 0 ? null : new ReplicateSums(bootstrapVariables()),
+        new Moments(2 * columns.length + 1), null);
   }
 }

@@ -1,5 +1,6 @@
 package io.signalchain.drivers.stats;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +33,7 @@ import java.util.List;
  */
 public record ImportanceIntervals(ImportanceBasis basis, int replicates, double[][] shapley,
     double[][] relativeWeight, double[][] importancePct, int[][] rank, double[] noisePValue,
-    double[] noiseAdjusted) {
+    double[] noiseAdjusted) implements Serializable {
 
   /** False discovery rate of {@code beatsNoise}. */
   public static final double NOISE_FDR = 0.05;

@@ -71,35 +71,37 @@ class PoissonBootstrapTest {
     assertNotEquals(PoissonBootstrap.noise(5, 1), PoissonBootstrap.noise(6, 1));
   }
 
-  /** The replicate sums give the moments of the rows added with weight c·w, whatever the split. */
+  /**
+   * The replicate sums give the moments of the rows added with weight c·w, c the Poisson count of
+   * the row's bucket in the replicate, whatever the split into partitions.
+   */
   @Test
   void replicateSumsGiveTheMomentsOfTheResampledRows() {
     Random rnd = new Random(11);
-    double[][] rows = StatsFixtures.randomRows(rnd, 500, 3, 1e4);
-    double[] w = StatsFixtures.randomWeights(rnd, 500);
+    double[][] rows = StatsFixtures.randomRows(rnd, 2000, 3, 1e4);
+    double[] w = StatsFixtures.randomWeights(rnd, 2000);
     double[] centre = {rows[0][0] + 3, rows[0][1] - 2, rows[0][2], rows[0][3] + 1};
-    ReplicateSums first = new ReplicateSums(4, 5);
-    ReplicateSums second = new ReplicateSums(4, 5);
+    ReplicateSums first = new ReplicateSums(4);
+    ReplicateSums second = new ReplicateSums(4);
     double[] d = new double[4];
-    double[] outer = new double[15];
     for (int i = 0; i < rows.length; i++) {
       for (int j = 0; j < 4; j++) {
         d[j] = rows[i][j] - centre[j];
       }
-      (i % 3 == 0 ? first : second).add(d, w[i], 9, i, outer);
+      (i % 3 == 0 ? first : second).add(d, w[i], ReplicateSums.bucket(9, i));
     }
     ReplicateSums merged = second.merge(first);
     for (int r = 0; r < 5; r++) {
       Moments expected = new Moments(4);
       long count = 0;
       for (int i = 0; i < rows.length; i++) {
-        int c = PoissonBootstrap.count(9, i, r);
+        int c = PoissonBootstrap.count(9, ReplicateSums.bucket(9, i), r);
         for (int k = 0; k < c; k++) {
           expected.add(rows[i], w[i]);
         }
         count += c;
       }
-      Moments actual = merged.moments(r, centre);
+      Moments actual = merged.moments(9, r, centre);
       assertEquals(count, actual.count());
       assertEquals(expected.weightSum(), actual.weightSum(), 1e-9 * expected.weightSum());
       for (int i = 0; i < 4; i++) {
@@ -109,6 +111,18 @@ class PoissonBootstrapTest {
               "co-moment " + i + "," + j);
         }
       }
+    }
+  }
+
+  @Test
+  void bucketsAreEvenlyFilled() {
+    int[] filled = new int[ReplicateSums.BUCKETS];
+    int n = 256_000;
+    for (int i = 0; i < n; i++) {
+      filled[ReplicateSums.bucket(3, "r-".hashCode() * 31L + i)]++;
+    }
+    for (int f : filled) {
+      assertEquals(1000, f, 5 * Math.sqrt(1000), "about n / buckets each");
     }
   }
 
