@@ -340,8 +340,10 @@ public final class ConfigLoader {
     perStepNode.rejectUnknownKeys();
     DriverSettings.Bootstrap bootstrap = bootstrap(node.child("bootstrap"));
     DriverSettings.Asymmetry asymmetry = asymmetry(node.child("asymmetry"), driverScale);
+    boolean segments = node.bool("segments", false);
     node.rejectUnknownKeys();
-    return new DriverSettings(outcome, minResponses, minAnswerShare, maxShapley, perStep, bootstrap, asymmetry);
+    return new DriverSettings(outcome, minResponses, minAnswerShare, maxShapley, perStep, bootstrap, asymmetry,
+        segments);
   }
 
   private static DriverSettings.Asymmetry asymmetry(ConfigNode node, Scale scale) {

@@ -7,10 +7,10 @@ import java.util.Map;
  * Settings of the driver analysis: the outcome regressed on the drivers, the minimum number of
  * complete responses per unit, the answer share that makes a driver column part of a unit, the
  * largest driver count for exact Shapley, optional fixed driver lists per step, and the bootstrap
- * of the importance.
+ * of the importance, the penalty–reward boxes, and whether every step is also fitted per segment.
  */
 public record DriverSettings(DriverOutcome outcome, int minResponses, double minAnswerShare, int maxShapleyDrivers,
-    Map<String, List<String>> perStep, Bootstrap bootstrap, Asymmetry asymmetry) {
+    Map<String, List<String>> perStep, Bootstrap bootstrap, Asymmetry asymmetry, boolean segments) {
   /** Beyond this the 2^k subset table of exact Shapley does not fit a sensible heap (2^26 doubles = 512 MiB). */
   public static final int MAX_EXACT_SHAPLEY_DRIVERS = 26;
 
@@ -27,7 +27,7 @@ public record DriverSettings(DriverOutcome outcome, int minResponses, double min
   /** The settings with the default boxes. */
   public DriverSettings(DriverOutcome outcome, int minResponses, double minAnswerShare, int maxShapleyDrivers,
       Map<String, List<String>> perStep, Bootstrap bootstrap) {
-    this(outcome, minResponses, minAnswerShare, maxShapleyDrivers, perStep, bootstrap, Asymmetry.DEFAULT);
+    this(outcome, minResponses, minAnswerShare, maxShapleyDrivers, perStep, bootstrap, Asymmetry.DEFAULT, false);
   }
 
   /**

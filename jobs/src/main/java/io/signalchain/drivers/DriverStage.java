@@ -1,7 +1,9 @@
 package io.signalchain.drivers;
 
 import static io.signalchain.journey.JourneyConformance.UNIT;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -14,6 +16,7 @@ import io.signalchain.drivers.stats.DriverStatus;
 import io.signalchain.drivers.stats.Estimate;
 import io.signalchain.drivers.stats.Hc3Sandwich;
 import io.signalchain.drivers.stats.ImportanceBasis;
+import io.signalchain.drivers.stats.ImportanceIntervals;
 import io.signalchain.drivers.stats.ModelStatus;
 import io.signalchain.drivers.stats.RegressionFit;
 import io.signalchain.drivers.stats.Moments;
@@ -26,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -48,6 +52,12 @@ public final class DriverStage {
   /** The column the bootstrap hashes for each response's Poisson counts. */
   static final String RESPONSE_ID = "response_id";
 
+  /** The column segments are read from. */
+  static final String SEGMENT = "segment";
+
+  /** Joins step and segment in the first pass's key (a character no id contains). */
+  private static final String SEGMENT_SEPARATOR = "\u0001";
+
   private DriverStage() {}
 
   /**
@@ -63,12 +73,27 @@ public final class DriverStage {
     }
     Map<String, List<PatternMoments>> byUnit = new LinkedHashMap<>();
     units.forEach(u -> byUnit.put(u, new ArrayList<>()));
-    for (PatternMoments p : aggregate(surveys, settings.outcome().column(), driverColumns)) {
-      byUnit.computeIfAbsent(p.unit(), u -> new ArrayList<>()).add(p);
+    // With segments the first pass keys by (step, segment, pattern); a step's model merges its segments.
+    boolean segmented = settings.segments() && Arrays.asList(surveys.columns()).contains(SEGMENT);
+    Map<String, Map<String, List<PatternMoments>>> bySegment = new LinkedHashMap<>();
+    Dataset<Row> firstPass = segmented
+        ? surveys.withColumn(UNIT, concat_ws(SEGMENT_SEPARATOR, col(UNIT), coalesce(col(SEGMENT), lit(""))))
+        : surveys;
+    for (PatternMoments p : aggregate(firstPass, settings.outcome().column(), driverColumns)) {
+      String unit = p.unit();
+      if (segmented) {
+        int cut = unit.indexOf(SEGMENT_SEPARATOR);
+        String segment = unit.substring(cut + 1);
+        unit = unit.substring(0, cut);
+        // Responses without a segment ("") belong to every segment's rest, but are no segment themselves.
+        bySegment.computeIfAbsent(unit, u -> new TreeMap<>()).computeIfAbsent(segment, g -> new ArrayList<>()).add(p);
+      }
+      byUnit.computeIfAbsent(unit, u -> new ArrayList<>()).add(p);
     }
     var analysisSettings = new DriverAnalysis.Settings(settings.minResponses(), settings.maxShapleyDrivers());
     List<String> names = driverColumns.stream().map(c -> c.substring(InputContract.DRIVER_PREFIX.length())).toList();
     List<UnitModel> models = new ArrayList<>();
+    List<SegmentModel> segments = new ArrayList<>();
     Map<String, ResamplePlan> plans = new LinkedHashMap<>();
     for (var unit : byUnit.entrySet()) {
       DriverSelection selection = DriverSelection.choose(unit.getKey(), unit.getValue(), names, settings);
@@ -78,6 +103,8 @@ public final class DriverStage {
       ResamplePlan plan = plan(selection, listwise, model, settings);
       if (plan != null) {
         plans.put(unit.getKey(), plan);
+        segments.addAll(segmentModels(unit.getKey(), selection, listwise, model,
+            bySegment.getOrDefault(unit.getKey(), Map.of()), settings.minResponses()));
       }
     }
     Map<String, ResampleSums> sums = plans.isEmpty() ? Map.of()
@@ -90,7 +117,53 @@ public final class DriverStage {
           : m.withResampling(robust(plan, s, m.model()), s.intervals(),
               PenaltyReward.analyse(s.boxes(), modelDrivers(m.model()), settings.minResponses())));
     }
-    return DriverTables.of(surveys.sparkSession(), resampled);
+    return DriverTables.of(surveys.sparkSession(), resampled, adjusted(segments));
+  }
+
+  /** Each segment of a step with a model against the rest of the step, on the model's drivers. */
+  private static List<SegmentModel> segmentModels(String unit, DriverSelection selection, Moments listwise,
+      DriverModel model, Map<String, List<PatternMoments>> bySegment, int minResponses) {
+    List<SegmentModel> out = new ArrayList<>();
+    int[] variables = modelVariables(model);
+    Moments pooled = listwise.select(variables);
+    List<String> drivers = modelDrivers(model);
+    for (var segment : bySegment.entrySet()) {
+      if (segment.getKey().isEmpty()) {
+        continue;
+      }
+      Moments rest = new Moments(variables.length);
+      for (var other : bySegment.entrySet()) {
+        if (!other.getKey().equals(segment.getKey())) {
+          rest.merge(selection.listwiseMoments(other.getValue()).select(variables));
+        }
+      }
+      Moments own = selection.listwiseMoments(segment.getValue()).select(variables);
+      out.add(SegmentModel.of(unit, segment.getKey(), model.regression(), pooled, own, rest, drivers,
+          minResponses));
+    }
+    return out;
+  }
+
+  /** Benjamini–Hochberg over every segment test of the run (steps × segments). */
+  private static List<SegmentModel> adjusted(List<SegmentModel> segments) {
+    double[] p = segments.stream().mapToDouble(s -> s.chow().pValue()).toArray();
+    double[] adjusted = ImportanceIntervals.benjaminiHochberg(p);
+    List<SegmentModel> out = new ArrayList<>();
+    for (int i = 0; i < segments.size(); i++) {
+      out.add(segments.get(i).adjusted(adjusted[i]));
+    }
+    return out;
+  }
+
+  /** The outcome (0) and the positions (1..k) of the drivers in a fitted model among those asked. */
+  private static int[] modelVariables(DriverModel model) {
+    List<Integer> variables = new ArrayList<>(List.of(0));
+    for (int j = 0; j < model.regression().drivers().size(); j++) {
+      if (model.regression().drivers().get(j).status() == DriverStatus.INCLUDED) {
+        variables.add(j + 1);
+      }
+    }
+    return variables.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**

@@ -22,10 +22,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The driver_models, driver_importance and driver_asymmetry tables of a run. Numbers that do not
+ * The driver_models, driver_importance, driver_asymmetry and driver_segments tables of a run. Numbers that do not
  * exist are null, never NaN.
  */
-public record DriverTables(Dataset<Row> models, Dataset<Row> importance, Dataset<Row> asymmetry) {
+public record DriverTables(Dataset<Row> models, Dataset<Row> importance, Dataset<Row> asymmetry,
+    Dataset<Row> segments) {
   private static final DataType S = DataTypes.StringType;
   private static final DataType L = DataTypes.LongType;
   private static final DataType I = DataTypes.IntegerType;
@@ -66,7 +67,13 @@ public record DriverTables(Dataset<Row> models, Dataset<Row> importance, Dataset
       .add("reward_p_value", D, true)
       .add("asymmetry_class", S, false).add("model_r2", D, true).add("note", S, true);
 
-  static DriverTables of(SparkSession spark, List<UnitModel> units) {
+  static final StructType SEGMENT_SCHEMA = new StructType()
+      .add("step_id", S, false).add("segment", S, false).add("status", S, false).add("explanation", S, true)
+      .add("n", L, false).add("r2", D, true).add("rest_n", L, false).add("rest_r2", D, true)
+      .add("chow_f", D, true).add("chow_df1", I, true).add("chow_df2", I, true).add("chow_p_value", D, true)
+      .add("chow_p_adjusted", D, true).add("differs", DataTypes.BooleanType, true);
+
+  static DriverTables of(SparkSession spark, List<UnitModel> units, List<SegmentModel> segmentModels) {
     List<Row> models = new ArrayList<>();
     List<Row> importance = new ArrayList<>();
     List<Row> asymmetry = new ArrayList<>();
@@ -75,8 +82,17 @@ public record DriverTables(Dataset<Row> models, Dataset<Row> importance, Dataset
       importance.addAll(importanceRows(u));
       asymmetry.addAll(asymmetryRows(u));
     }
+    List<Row> segments = new ArrayList<>();
+    for (SegmentModel s : segmentModels) {
+      boolean tested = !Double.isNaN(s.chow().f());
+      segments.add(RowFactory.create(s.unit(), s.segment(), s.status(), s.explanation(), s.fit().n(), num(s.fit().r2()),
+          s.rest().n(), num(s.rest().r2()), num(s.chow().f()), tested ? s.chow().df1() : null,
+          tested ? s.chow().df2() : null, num(s.chow().pValue()), num(s.adjustedP()),
+          tested ? s.adjustedP() <= ImportanceIntervals.NOISE_FDR : null));
+    }
     return new DriverTables(spark.createDataFrame(models, MODEL_SCHEMA),
-        spark.createDataFrame(importance, IMPORTANCE_SCHEMA), spark.createDataFrame(asymmetry, ASYMMETRY_SCHEMA));
+        spark.createDataFrame(importance, IMPORTANCE_SCHEMA), spark.createDataFrame(asymmetry, ASYMMETRY_SCHEMA),
+        spark.createDataFrame(segments, SEGMENT_SCHEMA));
   }
 
   /** One row per driver in the step's model; none for a step without a model. */

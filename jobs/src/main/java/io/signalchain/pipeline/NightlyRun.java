@@ -239,6 +239,7 @@ public final class NightlyRun {
       tables.put(OutputTable.DRIVER_MODELS, drivers.models());
       tables.put(OutputTable.DRIVER_IMPORTANCE, drivers.importance());
       tables.put(OutputTable.DRIVER_ASYMMETRY, drivers.asymmetry());
+      tables.put(OutputTable.DRIVER_SEGMENTS, drivers.segments());
     }
     return tables;
   }

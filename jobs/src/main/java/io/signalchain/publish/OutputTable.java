@@ -16,6 +16,7 @@ public enum OutputTable {
   DRIVER_MODELS("driver_models", WriteMode.PER_RUN),
   DRIVER_IMPORTANCE("driver_importance", WriteMode.PER_RUN),
   DRIVER_ASYMMETRY("driver_asymmetry", WriteMode.PER_RUN),
+  DRIVER_SEGMENTS("driver_segments", WriteMode.PER_RUN),
   REJECTED_RECORDS("rejected_records", WriteMode.PER_RUN),
   RUN_LOG("run_log", WriteMode.APPEND);
 

@@ -104,6 +104,7 @@ class ConfigLoaderTest {
       "seed: 20261031|seed: 1.5|signalchain.yaml|drivers.bootstrap.seed|expected a whole number",
       "bottom_box_max: 5|bottom_box_max: 10|signalchain.yaml|drivers.asymmetry.bottom_box_max|within the driver scale",
       "top_box_min: 9|top_box_min: 4|signalchain.yaml|drivers.asymmetry.top_box_min|must be above bottom_box_max",
+      "segments: true|segments: maybe|signalchain.yaml|drivers.segments|expected true or false",
       "replicates: 200|replicatez: 200|signalchain.yaml|drivers.bootstrap.replicatez|unknown key",
       "per_step: {}|per_step: {nowhere: [ease]}|signalchain.yaml|drivers.per_step.nowhere|unknown step",
       "journey: journey.yaml|journey: missing.yaml|missing.yaml|(top level)|cannot be read",

@@ -190,7 +190,7 @@ public record ImportanceIntervals(ImportanceBasis basis, int replicates, double[
   }
 
   /** Benjamini–Hochberg adjusted p values, as R's {@code p.adjust(p, "BH")} (NaN stays NaN). */
-  static double[] benjaminiHochberg(double[] p) {
+  public static double[] benjaminiHochberg(double[] p) {
     Integer[] order = new Integer[p.length];
     int m = 0;
     for (int i = 0; i < p.length; i++) {
