@@ -45,6 +45,7 @@ public final class RunReport {
     kpis(h, d);
     drivers(h, d);
     penaltyReward(h, d);
+    segments(h, d);
     channelMix(h, d);
     return h.append("</body></html>\n").toString();
   }
@@ -169,6 +170,32 @@ public final class RunReport {
           .append("</div>");
     }
     h.append("</div>");
+  }
+
+  /** Per step and segment: does the segment's driver model differ from the rest of the step's? */
+  private static void segments(StringBuilder h, ReportData d) {
+    if (d.segments().isEmpty()) {
+      return;
+    }
+    h.append("<h2>Werken de drivers anders per segment?</h2><p class=\"note\">Per stap en segment: het model van ")
+        .append("het segment tegen dat van de rest van de stap (Chow F-toets, BH-gecorrigeerd over alle stappen en ")
+        .append("segmenten). Anders = de drivers werken in dit segment aantoonbaar anders.</p><table><tr>")
+        .append("<th class=\"name\">Stap</th><th class=\"name\">Segment</th><th>n</th><th>R² segment</th>")
+        .append("<th>R² rest</th><th>F</th><th>p (BH)</th><th class=\"name\">Anders?</th></tr>");
+    for (String step : d.steps().keySet()) {
+      for (Row r : d.segments()) {
+        if (!step.equals(r.getAs("step_id"))) {
+          continue;
+        }
+        Boolean differs = r.getAs("differs");
+        h.append(f("<tr><td class=\"name\">%s</td><td class=\"name\">%s</td><td>%d</td><td>%s</td><td>%s</td>"
+                + "<td>%s</td><td>%s</td><td class=\"name\">%s</td></tr>", Html.escape(d.name(step)),
+            Html.escape(r.getAs("segment")), r.<Long>getAs("n"), fmt(r, "r2", "%.2f"), fmt(r, "rest_r2", "%.2f"),
+            fmt(r, "chow_f", "%.2f"), fmt(r, "chow_p_adjusted", "%.3f"),
+            differs == null ? Html.escape(r.<String>getAs("status")) : differs ? "<b>ja</b>" : "nee"));
+      }
+    }
+    h.append("</table>");
   }
 
   private static boolean has(Row r, String column) {

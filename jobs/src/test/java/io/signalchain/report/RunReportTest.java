@@ -51,6 +51,9 @@ class RunReportTest {
     long penaltyReward = html.split("aria-label=\"penalty–reward chart\"", -1).length - 1;
     assertEquals(20, penaltyReward, "a penalty–reward chart per step with a model");
     assertTrue(html.contains("Basisbehoeften en verrassers"));
+    assertTrue(html.contains("Werken de drivers anders per segment?"), "the segment comparison table");
+    long differ = html.split("<td class=\"name\"><b>ja</b></td>", -1).length - 1;
+    assertEquals(2, differ, "the sample run's two segments whose drivers differ (driver_segments reference)");
     for (String top : List.of("Ik meld een storing", "Ik verhuis", "Ik betaal")) {
       assertTrue(html.matches("(?s).*<div class=\"card\"><b>\\d\\. " + top + "</b>.*"), "top-3 card for " + top);
     }
