@@ -116,7 +116,7 @@ public final class ConfigLoader {
     }
     quality.rejectUnknownKeys();
 
-    DriverSettings drivers = drivers(root.child("drivers"), journey);
+    DriverSettings drivers = drivers(root.child("drivers"), journey, driver);
     ChannelMixSettings channelMix = channelMix(root.requiredChild("channel_mix"), journey, channels);
     PrioritySettings priority = priority(root.child("priority"));
     NeededStepThresholds needed = neededStepThresholds(root.child("needed_step_thresholds"));
@@ -393,7 +393,7 @@ public final class ConfigLoader {
     return channels;
   }
 
-  private static DriverSettings drivers(ConfigNode node, Journey journey) {
+  private static DriverSettings drivers(ConfigNode node, Journey journey, Scale driverScale) {
     String outcomeKey = node.string("outcome", DriverOutcome.SATISFACTION.column());
     DriverOutcome outcome = DriverOutcome.fromColumn(outcomeKey);
     if (outcome == null) {
@@ -427,8 +427,45 @@ public final class ConfigLoader {
       perStep.put(stepId, names);
     }
     perStepNode.rejectUnknownKeys();
+    DriverSettings.Bootstrap bootstrap = bootstrap(node.child("bootstrap"));
+    DriverSettings.Asymmetry asymmetry = asymmetry(node.child("asymmetry"), driverScale);
+    boolean segments = node.bool("segments", false);
     node.rejectUnknownKeys();
-    return new DriverSettings(outcome, minResponses, minAnswerShare, maxShapley, perStep);
+    return new DriverSettings(outcome, minResponses, minAnswerShare, maxShapley, perStep, bootstrap, asymmetry,
+        segments);
+  }
+
+  private static DriverSettings.Asymmetry asymmetry(ConfigNode node, Scale scale) {
+    var defaults = DriverSettings.Asymmetry.DEFAULT;
+    double bottom = node.number("bottom_box_max", defaults.bottomBoxMax());
+    double top = node.number("top_box_min", defaults.topBoxMin());
+    if (bottom < scale.min() || bottom >= scale.max()) {
+      throw node.fail("bottom_box_max", "must lie within the driver scale and below its top (" + scale.min() + "–"
+          + scale.max() + "), found " + bottom);
+    }
+    if (top <= bottom || top > scale.max()) {
+      throw node.fail("top_box_min", "must be above bottom_box_max (" + bottom
+          + ") and at most the driver scale's top (" + scale.max() + "), found " + top);
+    }
+    node.rejectUnknownKeys();
+    return new DriverSettings.Asymmetry(bottom, top);
+  }
+
+  private static DriverSettings.Bootstrap bootstrap(ConfigNode node) {
+    var defaults = DriverSettings.Bootstrap.DEFAULT;
+    int replicates = node.integer("replicates", defaults.replicates());
+    if (replicates < 0 || replicates > DriverSettings.Bootstrap.MAX_REPLICATES) {
+      throw node.fail("replicates", "must be between 0 (no bootstrap) and " + DriverSettings.Bootstrap.MAX_REPLICATES
+          + ", found " + replicates);
+    }
+    int maxShapley = node.integer("max_shapley_drivers", defaults.maxShapleyDrivers());
+    if (maxShapley < 0 || maxShapley >= DriverSettings.MAX_EXACT_SHAPLEY_DRIVERS) {
+      throw node.fail("max_shapley_drivers", "must be between 0 and " + (DriverSettings.MAX_EXACT_SHAPLEY_DRIVERS - 1)
+          + " (each replicate fits 2^(k+1) subsets), found " + maxShapley);
+    }
+    int seed = node.integer("seed", (int) defaults.seed());
+    node.rejectUnknownKeys();
+    return new DriverSettings.Bootstrap(replicates, maxShapley, seed);
   }
 
   private static ChannelMixSettings channelMix(ConfigNode node, Journey journey, Map<String, Channel> channels) {

@@ -46,6 +46,17 @@ record DriverSelection(long drivers, List<String> names, long responses, String 
     return new DriverSelection(chosen, names, responses, String.join("; ", notes));
   }
 
+  /** The input column of each chosen driver, in the order of {@link #names}. */
+  List<Integer> columns() {
+    List<Integer> columns = new ArrayList<>();
+    for (int column = 0; column < 64; column++) {
+      if ((drivers & (1L << column)) != 0) {
+        columns.add(column);
+      }
+    }
+    return columns;
+  }
+
   /** The moments of outcome and chosen drivers over the responses that answered all of them. */
   Moments listwiseMoments(List<PatternMoments> patterns) {
     Moments merged = new Moments(names.size() + 1);

@@ -239,6 +239,8 @@ public final class NightlyRun {
           inputs.get(InputContracts.SURVEY_RESPONSES).driverColumns().size());
       tables.put(OutputTable.DRIVER_MODELS, drivers.models());
       tables.put(OutputTable.DRIVER_IMPORTANCE, drivers.importance());
+      tables.put(OutputTable.DRIVER_ASYMMETRY, drivers.asymmetry());
+      tables.put(OutputTable.DRIVER_SEGMENTS, drivers.segments());
     }
     try (Stage stage = Stage.start("monitoring")) {
       // Over all history up to the run date, not only the window: every period of every step.

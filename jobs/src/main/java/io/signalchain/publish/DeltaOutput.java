@@ -122,11 +122,16 @@ public final class DeltaOutput {
   /**
    * The rows the run's latest commit to {@code table} wrote, from the Delta log's operation
    * metrics (no scan of the data). Concurrent runs commit too, hence the search by the run's tag.
+   * A write of no rows that Delta did not commit wrote 0 rows.
    */
   long rowsCommitted(SparkSession spark, OutputTable table, RunContext run) {
-    Row commit = DeltaTable.forPath(spark, path(table)).history(HISTORY_SEARCHED)
+    List<Row> commits = DeltaTable.forPath(spark, path(table)).history(HISTORY_SEARCHED)
         .filter(functions.col("userMetadata").equalTo(commitTag(run)))
-        .orderBy(functions.col("version").desc()).first();
+        .orderBy(functions.col("version").desc()).limit(1).collectAsList();
+    if (commits.isEmpty()) {
+      return 0;
+    }
+    Row commit = commits.get(0);
     return Long.parseLong(commit.<String, String>getJavaMap(commit.fieldIndex("operationMetrics"))
         .getOrDefault("numOutputRows", "0"));
   }

@@ -17,6 +17,8 @@ public enum OutputTable {
   DRIVER_IMPORTANCE("driver_importance", WriteMode.PER_RUN),
   KPI_TRENDS("kpi_trends", WriteMode.PER_RUN),
   KPI_ALERTS("kpi_alerts", WriteMode.PER_RUN),
+  DRIVER_ASYMMETRY("driver_asymmetry", WriteMode.PER_RUN),
+  DRIVER_SEGMENTS("driver_segments", WriteMode.PER_RUN),
   REJECTED_RECORDS("rejected_records", WriteMode.PER_RUN),
   RUN_LOG("run_log", WriteMode.APPEND);
 

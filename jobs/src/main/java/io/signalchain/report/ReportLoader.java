@@ -46,7 +46,8 @@ public final class ReportLoader {
     String date = run.getAs("run_date").toString();
     Map<OutputTable, List<Row>> rows = new LinkedHashMap<>();
     for (OutputTable table : List.of(OutputTable.STEP_KPIS, OutputTable.STEP_PRIORITY, OutputTable.DRIVER_MODELS,
-        OutputTable.DRIVER_IMPORTANCE, OutputTable.CHANNEL_MIX, OutputTable.KPI_TRENDS, OutputTable.KPI_ALERTS)) {
+        OutputTable.DRIVER_IMPORTANCE, OutputTable.CHANNEL_MIX, OutputTable.KPI_TRENDS, OutputTable.KPI_ALERTS,
+        OutputTable.DRIVER_ASYMMETRY, OutputTable.DRIVER_SEGMENTS)) {
       rows.put(table, ofRun(spark, output, table, runId));
       if (ALWAYS_FILLED.contains(table) && rows.get(table).isEmpty()) {
         throw Errors.runIncomplete(runId, date, table.tableName());
@@ -59,7 +60,8 @@ public final class ReportLoader {
         steps, rows.get(OutputTable.STEP_KPIS), rows.get(OutputTable.STEP_PRIORITY),
         rows.get(OutputTable.DRIVER_MODELS), rows.get(OutputTable.DRIVER_IMPORTANCE),
         rows.get(OutputTable.CHANNEL_MIX), rows.get(OutputTable.KPI_TRENDS),
-        rows.get(OutputTable.KPI_ALERTS).stream().filter(r -> Boolean.TRUE.equals(r.getAs("alert"))).toList());
+        rows.get(OutputTable.KPI_ALERTS).stream().filter(r -> Boolean.TRUE.equals(r.getAs("alert"))).toList(),
+        rows.get(OutputTable.DRIVER_ASYMMETRY), rows.get(OutputTable.DRIVER_SEGMENTS));
   }
 
   private static List<Row> ofRun(SparkSession spark, DeltaOutput output, OutputTable table, String runId) {

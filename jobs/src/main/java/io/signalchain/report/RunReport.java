@@ -5,6 +5,7 @@ import static io.signalchain.report.Svg.f;
 import io.signalchain.config.ReportLanguage;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ public final class RunReport {
       th,td{padding:4px 10px;border-bottom:1px solid #e6ecf2;text-align:right}th{background:#eef3f8}
       td.name,th.name{text-align:left}tr.sub td.name{padding-left:28px;color:#44546a}
       .bar{fill:#3a78b5}.axis{stroke:#7b8a99}.split{stroke:#b9c4cf;stroke-dasharray:4 3}
-      .sig{fill:#c0392b}.nonsig{fill:#fff;stroke:#c0392b;stroke-width:2}.over{fill:#d9822b}.under{fill:#3a78b5}
+      .sig{fill:#c0392b}.nonsig{fill:#fff;stroke:#c0392b;stroke-width:2}.interval{stroke:#c0392b;stroke-width:1.5}
+      .penalty{fill:#c0392b}.reward{fill:#2e8b57}.over{fill:#d9822b}.under{fill:#3a78b5}
       .quadrant,.tick,.axis-label{fill:#7b8a99;font-size:11px}svg text{font-size:12px}
       .steps{display:grid;grid-template-columns:repeat(auto-fill,minmax(540px,1fr));gap:20px}
       .note{color:#5a6b7d;font-size:0.9em}.band{fill:#3a78b5;fill-opacity:0.18}.trend{fill:none;stroke:#3a78b5}
@@ -56,6 +58,8 @@ public final class RunReport {
     kpis(h, d);
     trends(h, d, en);
     drivers(h, d);
+    penaltyReward(h, d);
+    segments(h, d);
     channelMix(h, d);
     return h.append("</body></html>\n").toString();
   }
@@ -159,8 +163,10 @@ public final class RunReport {
 
   private static void drivers(StringBuilder h, ReportData d) {
     h.append("<h2>Wat drijft de tevredenheid?</h2><p class=\"note\">Per stap: belang (Shapley-aandeel van R², %) ")
-        .append("tegen prestatie (gemiddelde score). Gevuld = significant (p &lt; 0,05); stippellijnen = ")
-        .append("gemiddeld belang en gemiddelde prestatie.</p><div class=\"steps\">");
+        .append("tegen prestatie (gemiddelde score), met het 95%-bootstrapinterval van het belang als lijn. Gevuld = ")
+        .append("belangrijker dan ruis (bootstrap met een ruisvariabele, BH-gecorrigeerd; zonder bootstrap: ")
+        .append("significant, p &lt; 0,05); hol = niet van ruis te onderscheiden; stippellijnen = gemiddeld belang ")
+        .append("en gemiddelde prestatie.</p><div class=\"steps\">");
     Map<String, List<Row>> byStep = d.importance().stream().filter(r -> !r.isNullAt(r.fieldIndex("importance_pct")))
         .collect(Collectors.groupingBy(r -> r.getAs("step_id")));
     Map<String, Row> models = d.models().stream().collect(Collectors.toMap(r -> r.getAs("step_id"), r -> r));
@@ -177,20 +183,89 @@ public final class RunReport {
         continue;
       }
       List<Svg.Point> points = new ArrayList<>();
+      List<String> hollow = new ArrayList<>();
       double sumPerformance = 0;
       for (Row r : drivers) {
-        points.add(new Svg.Point(r.getAs("driver"), number(r, "performance"), number(r, "importance_pct"),
-            Boolean.TRUE.equals(r.getAs("significant"))));
+        Boolean beatsNoise = has(r, "beats_noise") ? r.getAs("beats_noise") : null;
+        boolean filled = beatsNoise != null ? beatsNoise : Boolean.TRUE.equals(r.getAs("significant"));
+        points.add(new Svg.Point(r.getAs("driver"), number(r, "performance"), number(r, "importance_pct"), filled,
+            optional(r, "importance_pct_ci_lower"), optional(r, "importance_pct_ci_upper")));
+        if (beatsNoise != null && !beatsNoise) {
+          hollow.add(r.getAs("driver"));
+        }
         sumPerformance += number(r, "performance");
       }
       double minX = points.stream().mapToDouble(Svg.Point::x).min().orElse(0) - 0.5;
       double maxX = points.stream().mapToDouble(Svg.Point::x).max().orElse(1) + 0.5;
       h.append(f("<p class=\"note\">n = %d · R² = %.2f · %s</p>", model.<Long>getAs("n"), number(model, "r2"),
               model.<String>getAs("status")))
-          .append(Svg.importancePerformance(points, sumPerformance / points.size(), 100.0 / points.size(), minX, maxX))
+          .append(Svg.importancePerformance(points, sumPerformance / points.size(), 100.0 / points.size(), minX, maxX));
+      if (!hollow.isEmpty()) {
+        h.append("<p class=\"note\">Niet van ruis te onderscheiden: ").append(Html.escape(String.join(", ", hollow)))
+            .append(".</p>");
+      }
+      h.append("</div>");
+    }
+    h.append("</div>");
+  }
+
+  /** Per step with a model, each driver's penalty (low box) and reward (top box), and its class. */
+  private static void penaltyReward(StringBuilder h, ReportData d) {
+    if (d.asymmetry().isEmpty()) {
+      return;
+    }
+    h.append("<h2>Basisbehoeften en verrassers</h2><p class=\"note\">Per stap en driver: hoeveel lager de ")
+        .append("tevredenheid is bij een lage score (straf, links) en hoeveel hoger bij een topscore (beloning, ")
+        .append("rechts), ten opzichte van een middenscore. BASIC = alleen de straf telt (basisbehoefte), ")
+        .append("EXCITEMENT = alleen de beloning (verrasser), PERFORMANCE = beide, NONE = geen van beide ")
+        .append("(significant bij 5%).</p><div class=\"steps\">");
+    Map<String, List<Row>> byStep = d.asymmetry().stream().collect(Collectors.groupingBy(r -> r.getAs("step_id")));
+    for (String step : d.steps().keySet()) {
+      List<Row> rows = byStep.get(step);
+      if (rows == null) {
+        continue;
+      }
+      List<Svg.PenaltyReward> bars = rows.stream().map(r -> new Svg.PenaltyReward(r.getAs("driver"),
+          optional(r, "penalty"), optional(r, "reward"), r.getAs("asymmetry_class"))).toList();
+      h.append("<div><h3>").append(Html.escape(d.name(step))).append("</h3>").append(Svg.penaltyReward(bars))
           .append("</div>");
     }
     h.append("</div>");
+  }
+
+  /** Per step and segment: does the segment's driver model differ from the rest of the step's? */
+  private static void segments(StringBuilder h, ReportData d) {
+    if (d.segments().isEmpty()) {
+      return;
+    }
+    h.append("<h2>Werken de drivers anders per segment?</h2><p class=\"note\">Per stap en segment: het model van ")
+        .append("het segment tegen dat van de rest van de stap (Chow F-toets, BH-gecorrigeerd over alle stappen en ")
+        .append("segmenten). Anders = de drivers werken in dit segment aantoonbaar anders.</p><table><tr>")
+        .append("<th class=\"name\">Stap</th><th class=\"name\">Segment</th><th>n</th><th>R² segment</th>")
+        .append("<th>R² rest</th><th>F</th><th>p (BH)</th><th class=\"name\">Anders?</th></tr>");
+    for (String step : d.steps().keySet()) {
+      for (Row r : d.segments()) {
+        if (!step.equals(r.getAs("step_id"))) {
+          continue;
+        }
+        Boolean differs = r.getAs("differs");
+        h.append(f("<tr><td class=\"name\">%s</td><td class=\"name\">%s</td><td>%d</td><td>%s</td><td>%s</td>"
+                + "<td>%s</td><td>%s</td><td class=\"name\">%s</td></tr>", Html.escape(d.name(step)),
+            Html.escape(r.getAs("segment")), r.<Long>getAs("n"), fmt(r, "r2", "%.2f"), fmt(r, "rest_r2", "%.2f"),
+            fmt(r, "chow_f", "%.2f"), fmt(r, "chow_p_adjusted", "%.3f"),
+            differs == null ? Html.escape(r.<String>getAs("status")) : differs ? "<b>ja</b>" : "nee"));
+      }
+    }
+    h.append("</table>");
+  }
+
+  private static boolean has(Row r, String column) {
+    return Arrays.asList(r.schema().fieldNames()).contains(column);
+  }
+
+  /** A column's number, NaN when null or when the run's table has no such column (an older run). */
+  private static double optional(Row r, String column) {
+    return has(r, column) ? number(r, column) : Double.NaN;
   }
 
   private static void channelMix(StringBuilder h, ReportData d) {

@@ -10,7 +10,15 @@ import java.util.function.DoubleUnaryOperator;
 final class Svg {
   record Bar(String label, double value, String note) {}
 
-  record Point(String label, double x, double y, boolean filled) {}
+  /** A driver on the importance–performance chart; {@code yLow}..{@code yHigh} its interval (NaN: none). */
+  record Point(String label, double x, double y, boolean filled, double yLow, double yHigh) {
+    Point(String label, double x, double y, boolean filled) {
+      this(label, x, y, filled, Double.NaN, Double.NaN);
+    }
+  }
+
+  /** A driver's penalty (drawn left) and reward (drawn right), with its class. */
+  record PenaltyReward(String label, double penalty, double reward, String asymmetryClass) {}
 
   /** One period of a trend: its mean and 95 % interval (NaN where unknown); partial periods drawn hollow. */
   record TrendPoint(String label, double mean, double low, double high, boolean partial) {}
@@ -114,7 +122,8 @@ final class Svg {
     int h = 340;
     int left = 50;
     int bottom = 40;
-    double maxY = Math.max(splitY * 2, points.stream().mapToDouble(Point::y).max().orElse(1)) * 1.1;
+    double maxY = Math.max(splitY * 2, points.stream()
+        .mapToDouble(p -> Double.isNaN(p.yHigh()) ? p.y() : Math.max(p.y(), p.yHigh())).max().orElse(1)) * 1.1;
     double spanX = Math.max(1e-9, maxX - minX);
     DoubleUnaryOperator px = x -> left + (x - minX) / spanX * (w - left - 20);
     DoubleUnaryOperator py = y -> h - bottom - y / maxY * (h - bottom - 20);
@@ -139,6 +148,10 @@ final class Svg {
     for (Point p : points) {
       double x = px.applyAsDouble(p.x());
       double y = py.applyAsDouble(p.y());
+      if (!Double.isNaN(p.yLow()) && !Double.isNaN(p.yHigh())) {
+        svg.append(f("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"interval\"/>", x,
+            py.applyAsDouble(p.yLow()), x, py.applyAsDouble(p.yHigh())));
+      }
       svg.append(f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" class=\"%s\"/>", x, y, p.filled() ? "sig" : "nonsig"));
       labels.add(Label.beside(p.label(), x, y, w));
     }
@@ -188,6 +201,42 @@ final class Svg {
     private static Label clash(Label label, List<Label> placed) {
       return placed.stream().filter(label::overlaps).findFirst().orElse(null);
     }
+  }
+
+  /**
+   * Penalty–reward chart: per driver a bar left of the centre line for the penalty (how much lower
+   * the outcome is in the bottom box) and one right of it for the reward (how much higher in the
+   * top box), on one scale, with the driver's class at the end.
+   */
+  static String penaltyReward(List<PenaltyReward> drivers) {
+    int rowHeight = 24;
+    int labelWidth = 200;
+    int half = 160;
+    double max = drivers.stream().mapToDouble(d -> Math.max(Math.abs(zero(d.penalty())), Math.abs(zero(d.reward()))))
+        .max().orElse(1);
+    double scale = max <= 0 ? 0 : half / max;
+    double centre = labelWidth + half;
+    StringBuilder svg = open(labelWidth + 2 * half + 130, drivers.size() * rowHeight + 30, "penalty–reward chart");
+    svg.append(text(centre - 6, 14, "straf (laag box)", "end", "axis-label"))
+        .append(text(centre + 6, 14, "beloning (top box)", "start", "axis-label"));
+    for (int i = 0; i < drivers.size(); i++) {
+      PenaltyReward d = drivers.get(i);
+      int y = 20 + i * rowHeight;
+      double p = Math.max(0, zero(d.penalty())) * scale;
+      double r = Math.max(0, zero(d.reward())) * scale;
+      svg.append(text(labelWidth - 8, y + 16, d.label(), "end", ""))
+          .append(f("<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"14\" class=\"penalty\"/>", centre - p,
+              y + 4, p))
+          .append(f("<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"14\" class=\"reward\"/>", centre, y + 4, r))
+          .append(text(centre + half + 8, y + 16, d.asymmetryClass(), "start", "tick"));
+    }
+    svg.append(f("<line x1=\"%.1f\" y1=\"18\" x2=\"%.1f\" y2=\"%d\" class=\"axis\"/>", centre, centre,
+        20 + drivers.size() * rowHeight));
+    return svg.append("</svg>").toString();
+  }
+
+  private static double zero(double value) {
+    return Double.isNaN(value) ? 0 : value;
   }
 
   /** A bar left (negative) or right (positive) of a centre line, for gaps in percentage points. */

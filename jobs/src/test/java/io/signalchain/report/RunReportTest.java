@@ -50,7 +50,15 @@ class RunReportTest {
     }
     long charts = html.split("aria-label=\"importance–performance chart\"", -1).length - 1;
     assertEquals(20, charts, "an importance–performance chart per step with a model");
-    assertTrue(html.contains("class=\"sig\""), "significant drivers are marked");
+    assertTrue(html.contains("class=\"sig\""), "drivers that beat noise are marked");
+    long intervals = html.split("class=\"interval\"", -1).length - 1;
+    assertEquals(118, intervals, "an importance interval for every driver in a model (sample run, 200 replicates)");
+    long penaltyReward = html.split("aria-label=\"penalty–reward chart\"", -1).length - 1;
+    assertEquals(20, penaltyReward, "a penalty–reward chart per step with a model");
+    assertTrue(html.contains("Basisbehoeften en verrassers"));
+    assertTrue(html.contains("Werken de drivers anders per segment?"), "the segment comparison table");
+    long differ = html.split("<td class=\"name\"><b>ja</b></td>", -1).length - 1;
+    assertEquals(2, differ, "the sample run's two segments whose drivers differ (driver_segments reference)");
     for (String top : List.of("Ik meld een storing", "Ik verhuis", "Ik betaal")) {
       assertTrue(html.matches("(?s).*<div class=\"card\"><b>\\d\\. " + top + "</b>.*"), "top-3 card for " + top);
     }

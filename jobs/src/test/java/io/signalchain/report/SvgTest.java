@@ -58,4 +58,37 @@ class SvgTest {
     }
     assertEquals(3, count, svg);
   }
+
+  @Test
+  void anImportanceIntervalIsAVerticalLineThroughItsPoint() {
+    String svg = Svg.importancePerformance(List.of(new Svg.Point("ease", 7, 30, false, 20, 40)), 7, 30, 6, 8);
+    Matcher line = Pattern.compile("<line x1=\"([\\d.]+)\" y1=\"([\\d.]+)\" x2=\"([\\d.]+)\" y2=\"([\\d.]+)\" "
+        + "class=\"interval\"/>").matcher(svg);
+    assertTrue(line.find(), svg);
+    Matcher circle = Pattern.compile("<circle cx=\"([\\d.]+)\" cy=\"([\\d.]+)\" r=\"6\" class=\"nonsig\"/>")
+        .matcher(svg);
+    assertTrue(circle.find(), "a driver that does not beat noise is hollow: " + svg);
+    assertEquals(line.group(1), circle.group(1), "same x");
+    double cy = Double.parseDouble(circle.group(2));
+    double low = Double.parseDouble(line.group(2));
+    double high = Double.parseDouble(line.group(4));
+    // y grows downwards: the lower end of the interval lies below the point, the upper end above, equally far.
+    assertTrue(low > cy && cy > high, svg);
+    assertEquals(low - cy, cy - high, 0.15);
+  }
+
+  @Test
+  void penaltyAndRewardBarsShareOneScale() {
+    String svg = Svg.penaltyReward(List.of(new Svg.PenaltyReward("must_have", 2.0, 1.0, "PERFORMANCE"),
+        new Svg.PenaltyReward("delighter", Double.NaN, 0.5, "NOT_CLASSIFIED")));
+    Matcher penalty = Pattern.compile("width=\"([\\d.]+)\" height=\"14\" class=\"penalty\"").matcher(svg);
+    Matcher reward = Pattern.compile("width=\"([\\d.]+)\" height=\"14\" class=\"reward\"").matcher(svg);
+    assertTrue(penalty.find() && reward.find(), svg);
+    assertEquals(160.0, Double.parseDouble(penalty.group(1)), 1e-9, "the largest effect spans half the chart");
+    assertEquals(80.0, Double.parseDouble(reward.group(1)), 1e-9);
+    assertTrue(penalty.find() && reward.find(), svg);
+    assertEquals(0.0, Double.parseDouble(penalty.group(1)), 1e-9, "no estimate, no bar");
+    assertEquals(40.0, Double.parseDouble(reward.group(1)), 1e-9);
+    assertTrue(svg.contains(">PERFORMANCE</text>") && svg.contains(">NOT_CLASSIFIED</text>"), svg);
+  }
 }

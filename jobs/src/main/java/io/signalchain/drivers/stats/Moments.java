@@ -111,6 +111,39 @@ public final class Moments implements Serializable {
     return this;
   }
 
+  /**
+   * Statistics from raw weighted sums around a fixed centre c: {@code packed} holds the upper
+   * triangle of {@code Σ w (1, x − c)(1, x − c)ᵀ} row by row (so its first row is W and the
+   * weighted sums of the deviations). Then mean = c + S₁/W and C = S₂ − S₁S₁ᵀ/W; with c near the
+   * means (as the bootstrap takes it) the subtraction loses nothing.
+   */
+  public static Moments fromCentredSums(long count, double[] centre, double[] packed) {
+    int p = centre.length;
+    int q = p + 1;
+    if (packed.length != q * (q + 1) / 2) {
+      throw new IllegalArgumentException("Expected " + q * (q + 1) / 2 + " sums, got " + packed.length);
+    }
+    Moments m = new Moments(p);
+    double w = packed[0];
+    if (count == 0 || !(w > 0)) {
+      return m;
+    }
+    m.count = count;
+    m.weightSum = w;
+    double[] shift = new double[p];
+    for (int i = 0; i < p; i++) {
+      shift[i] = packed[1 + i] / w;
+      m.mean[i] = centre[i] + shift[i];
+    }
+    int idx = q;
+    for (int i = 0; i < p; i++) {
+      for (int j = i; j < p; j++) {
+        m.comoment[m.packedIndex(i, j)] = packed[idx++] - w * shift[i] * shift[j];
+      }
+    }
+    return m;
+  }
+
   /** The statistics of a subset of the variables over the same rows, in the given order. */
   public Moments select(int[] variables) {
     Moments s = new Moments(variables.length);
