@@ -44,8 +44,8 @@ public final class ContactGroups {
         .agg(count(lit(1)).as(CONTACTS), sum(cost(config)).as(COST_EUR));
   }
 
-  /** A contact's own cost, or else its channel's configured cost per contact. */
-  static Column cost(SignalchainConfig config) {
+  /** A contact's own cost, or else its channel's configured cost per contact: the one costing rule. */
+  public static Column cost(SignalchainConfig config) {
     List<Channel> channels = List.copyOf(config.channels().values());
     Column costs = map_from_arrays(array(channels.stream().map(c -> lit(c.id())).toArray(Column[]::new)),
         array(channels.stream().map(c -> lit(c.costPerContactEur())).toArray(Column[]::new)));

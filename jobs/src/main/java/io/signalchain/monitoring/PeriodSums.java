@@ -2,22 +2,19 @@ package io.signalchain.monitoring;
 
 import static io.signalchain.journey.JourneyConformance.UNIT;
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.map_from_arrays;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trunc;
-import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
-import io.signalchain.config.Channel;
 import io.signalchain.config.SignalchainConfig;
+import io.signalchain.journey.ContactGroups;
 import io.signalchain.config.TrendPeriod;
 import io.signalchain.journey.JourneyConformance;
 import io.signalchain.measures.SurveyMeasures;
@@ -117,15 +114,7 @@ final class PeriodSums {
         count(when(type.equalTo("question"), 1)).as("questions"),
         count(when(type.equalTo("request"), 1)).as("requests"),
         count(when(type.equalTo("compliment"), 1)).as("compliments"),
-        sum(cost(config)).as("contact_cost_eur"));
-  }
-
-  /** A contact's own cost, or else its channel's configured cost per contact (as in step_kpis). */
-  private static Column cost(SignalchainConfig config) {
-    List<Channel> channels = List.copyOf(config.channels().values());
-    Column costs = map_from_arrays(array(channels.stream().map(c -> lit(c.id())).toArray(Column[]::new)),
-        array(channels.stream().map(c -> lit(c.costPerContactEur())).toArray(Column[]::new)));
-    return coalesce(col("cost_eur"), try_element_at(costs, col("channel")));
+        sum(ContactGroups.cost(config)).as("contact_cost_eur"));
   }
 
   /** Day rows per step → summed per unit (a sub-step also for its parent) and period. */
