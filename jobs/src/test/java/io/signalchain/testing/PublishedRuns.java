@@ -96,12 +96,18 @@ public final class PublishedRuns {
     }
   }
 
-  /** The rows the run's own write commit put in {@code table}, from the Delta log. */
+  /**
+   * The rows the run's own write commit put in {@code table}, from the Delta log; 0 when the run
+   * wrote no rows there and Delta made no commit of the empty write.
+   */
   public static long committedRows(Path out, OutputTable table, String runId) {
     List<Row> commits = DeltaTable.forPath(SharedSpark.session(), out.resolve(table.tableName()).toString()).history()
         .filter(functions.col("userMetadata").equalTo("signalchain run " + runId))
         .filter(functions.col("operation").equalTo("WRITE")).collectAsList();
-    assertEquals(1, commits.size(), table.tableName() + ": one write commit of run " + runId);
+    assertTrue(commits.size() <= 1, table.tableName() + ": at most one write commit of run " + runId);
+    if (commits.isEmpty()) {
+      return 0;
+    }
     return Long.parseLong(commits.get(0).<String, String>getJavaMap(commits.get(0).fieldIndex("operationMetrics"))
         .getOrDefault("numOutputRows", "0"));
   }
