@@ -18,6 +18,7 @@ import io.signalchain.input.InputReader;
 import io.signalchain.input.ValidatedInput;
 import io.signalchain.input.Validation;
 import io.signalchain.journey.AnalysisWindow;
+import io.signalchain.journey.ContactDays;
 import io.signalchain.journey.ContactGroups;
 import io.signalchain.journey.JourneyConformance;
 import io.signalchain.journey.JourneyStepsTable;
@@ -217,15 +218,17 @@ public final class NightlyRun {
     var journey = config.journey();
     Dataset<Row> surveys = JourneyConformance.toUnits(
         inputs.get(InputContracts.SURVEY_RESPONSES).accepted().filter(window.contains(col("responded_at"))), journey);
-    Dataset<Row> contacts = JourneyConformance.toUnits(
-        inputs.get(InputContracts.CONTACTS).accepted().filter(window.contains(col("contacted_at"))), journey);
+    // Contacts are read as they are summed per day: every analysis of them groups at least so coarsely.
+    Dataset<Row> contactDays = ContactDays.of(inputs.get(InputContracts.CONTACTS).accepted(), config)
+        .localCheckpoint();
     Dataset<Row> volumes = JourneyConformance.toUnits(
         inputs.get(InputContracts.PROCESS_VOLUMES).accepted().filter(window.contains(col("date"))), journey);
     List<String> units = JourneyStepsTable.units(journey);
 
     Map<OutputTable, Dataset<Row>> tables = new LinkedHashMap<>();
-    // The contacts are read once: three tables sum these few rows per unit, channel, type and reason.
-    Dataset<Row> contactGroups = ContactGroups.of(contacts, config).localCheckpoint();
+    // Three tables sum these few rows per unit, channel, type and reason.
+    Dataset<Row> contactGroups = ContactGroups.of(JourneyConformance.toUnits(
+        contactDays.filter(window.contains(col(ContactDays.DAY))), journey)).localCheckpoint();
     // Small, and read twice (its own table and the priorities): computed once.
     Dataset<Row> stepKpis = StepKpis.compute(surveys, contactGroups, volumes, units, config).localCheckpoint();
     tables.put(OutputTable.STEP_KPIS, stepKpis);
@@ -245,7 +248,7 @@ public final class NightlyRun {
     try (Stage stage = Stage.start("monitoring")) {
       // Over all history up to the run date, not only the window: every period of every step.
       Monitoring.Tables monitoring = Monitoring.compute(inputs.get(InputContracts.SURVEY_RESPONSES).accepted(),
-          inputs.get(InputContracts.CONTACTS).accepted(), inputs.get(InputContracts.PROCESS_VOLUMES).accepted(),
+          contactDays, inputs.get(InputContracts.PROCESS_VOLUMES).accepted(),
           units, window.last(), config);
       tables.put(OutputTable.KPI_TRENDS, monitoring.trends());
       tables.put(OutputTable.KPI_ALERTS, monitoring.alerts());
