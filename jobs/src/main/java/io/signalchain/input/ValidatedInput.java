@@ -2,7 +2,6 @@ package io.signalchain.input;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -83,12 +82,13 @@ public record ValidatedInput(String source, Dataset<Row> checked, String idColum
     Dataset<Row> addends = checked.select(columns.toArray(Column[]::new));
     List<String> keyNames = Arrays.asList(addends.columns()).subList(0, keys.size());
 
+    // The carried columns are keys too (null, or one row's own): sums alone keep Spark's hash aggregation.
     List<Column> groupedBy = new ArrayList<>(keyNames.stream().map(functions::col).toList());
     groupedBy.add(col(SINGLE_ROW));
+    carried.forEach(c -> groupedBy.add(col(c)));
     List<Column> aggregates = new ArrayList<>();
     summands.keySet().forEach(name -> aggregates.add(sum(name).as(name)));
     aggregates.add(count(lit(1)).as(ROWS));
-    carried.forEach(c -> aggregates.add(first(c).as(c)));
     Dataset<Row> parts = addends.groupBy(groupedBy.toArray(Column[]::new))
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
         .localCheckpoint();
