@@ -4,14 +4,10 @@ import static io.signalchain.journey.JourneyConformance.UNIT;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.map_from_arrays;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_element_at;
-import static org.apache.spark.sql.functions.when;
 
 import io.signalchain.config.Channel;
 import io.signalchain.config.SignalchainConfig;
@@ -21,11 +17,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The run's contacts counted once, for every analysis of contacts: one row per unit, channel,
- * contact type (lower case) and reason (trimmed; null where the contact has none) with the
- * number of contacts and their cost ({@link #cost}). Step KPIs, the channel mix and the
- * contact reasons all group the same contacts more coarsely, so each sums these few rows instead
- * of reading every contact again.
+ * The window's contacts per unit, channel, contact type (lower case) and reason (trimmed; null
+ * where the contact has none) with the number of contacts and their cost ({@link #cost}). Step
+ * KPIs, the channel mix and the contact reasons all group the same contacts more coarsely, so
+ * each sums these few rows.
  */
 public final class ContactGroups {
   public static final String CONTACT_TYPE = "contact_type";
@@ -35,13 +30,10 @@ public final class ContactGroups {
 
   private ContactGroups() {}
 
-  /** @param contacts validated contacts on their units ({@link JourneyConformance#toUnits}) */
-  public static Dataset<Row> of(Dataset<Row> contacts, SignalchainConfig config) {
-    Column reason = trim(col("reason"));
-    return contacts
-        .groupBy(col(UNIT), col("channel"), lower(col("contact_type")).as(CONTACT_TYPE),
-            when(reason.notEqual(""), reason).as(REASON))
-        .agg(count(lit(1)).as(CONTACTS), sum(cost(config)).as(COST_EUR));
+  /** @param contactDays the window's {@link ContactDays} on their units ({@link JourneyConformance#toUnits}) */
+  public static Dataset<Row> of(Dataset<Row> contactDays) {
+    return contactDays.groupBy(col(UNIT), col(ContactDays.CHANNEL), col(CONTACT_TYPE), col(REASON))
+        .agg(sum(CONTACTS).as(CONTACTS), sum(COST_EUR).as(COST_EUR));
   }
 
   /** A contact's own cost, or else its channel's configured cost per contact: the one costing rule. */

@@ -19,13 +19,13 @@ public final class Monitoring {
 
   /**
    * @param surveys accepted survey responses (all history, not windowed), on their step ids
-   * @param contacts accepted contacts (all history)
+   * @param contactDays the contacts summed per day ({@code ContactDays}, all history)
    * @param volumes accepted process volumes (all history)
    * @param units every step reported on, in journey order
    */
-  public static Tables compute(Dataset<Row> surveys, Dataset<Row> contacts, Dataset<Row> volumes,
+  public static Tables compute(Dataset<Row> surveys, Dataset<Row> contactDays, Dataset<Row> volumes,
       List<String> units, LocalDate runDate, SignalchainConfig config) {
-    List<PeriodAggregate> periods = PeriodSums.of(surveys, contacts, volumes, runDate, config);
+    List<PeriodAggregate> periods = PeriodSums.of(surveys, contactDays, volumes, runDate, config);
     var spark = surveys.sparkSession();
     return new Tables(KpiTrends.table(spark, periods, runDate, config),
         KpiAlerts.table(spark, KpiAlerts.changes(periods, units, runDate, config), config));

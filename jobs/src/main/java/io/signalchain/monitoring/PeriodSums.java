@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
@@ -14,6 +13,7 @@ import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
 import io.signalchain.config.SignalchainConfig;
+import io.signalchain.journey.ContactDays;
 import io.signalchain.journey.ContactGroups;
 import io.signalchain.config.TrendPeriod;
 import io.signalchain.journey.JourneyConformance;
@@ -39,19 +39,19 @@ import scala.collection.Seq;
  * result is small — steps × periods — and is all that goes to the driver.
  */
 final class PeriodSums {
-  private static final String DAY = "day";
+  private static final String DAY = ContactDays.DAY;
   private static final String PERIOD_TYPE = "period_type";
   private static final String PERIOD_START = "period_start";
 
   private PeriodSums() {}
 
   /** Every step's sums per configured period, over all accepted signals up to and including {@code runDate}. */
-  static List<PeriodAggregate> of(Dataset<Row> surveys, Dataset<Row> contacts, Dataset<Row> volumes,
+  static List<PeriodAggregate> of(Dataset<Row> surveys, Dataset<Row> contactDays, Dataset<Row> volumes,
       LocalDate runDate, SignalchainConfig config) {
     Column upToRunDate = col(DAY).leq(lit(Date.valueOf(runDate)));
     List<TrendPeriod> periods = config.monitoring().periods();
     Dataset<Row> s = rollUp(surveyDays(surveys, config).filter(upToRunDate), periods, config, surveyColumns());
-    Dataset<Row> c = rollUp(contactDays(contacts, config).filter(upToRunDate), periods, config, CONTACT_COLUMNS);
+    Dataset<Row> c = rollUp(contactDays(contactDays).filter(upToRunDate), periods, config, CONTACT_COLUMNS);
     Dataset<Row> v = rollUp(volumes.groupBy(col("step_id"), col("date").as(DAY)).agg(sum("volume").as("volume"))
         .filter(upToRunDate), periods, config, List.of("volume"));
     Seq<String> keys = JavaConverters.asScalaBuffer(List.of(UNIT, PERIOD_TYPE, PERIOD_START)).toSeq();
@@ -106,15 +106,17 @@ final class PeriodSums {
         .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
   }
 
-  private static Dataset<Row> contactDays(Dataset<Row> contacts, SignalchainConfig config) {
-    Column type = lower(col("contact_type"));
-    return contacts.groupBy(col("step_id"), to_date(col("contacted_at")).as(DAY)).agg(
-        count(lit(1)).as("contacts"),
-        count(when(type.equalTo("complaint"), 1)).as("complaints"),
-        count(when(type.equalTo("question"), 1)).as("questions"),
-        count(when(type.equalTo("request"), 1)).as("requests"),
-        count(when(type.equalTo("compliment"), 1)).as("compliments"),
-        sum(ContactGroups.cost(config)).as("contact_cost_eur"));
+  /** Contact days ({@code ContactDays}) → per step and day, by contact type. */
+  private static Dataset<Row> contactDays(Dataset<Row> contactDays) {
+    Column type = col(ContactGroups.CONTACT_TYPE);
+    Column n = col(ContactGroups.CONTACTS);
+    return contactDays.groupBy(col("step_id"), col(DAY)).agg(
+        sum(n).as("contacts"),
+        sum(when(type.equalTo("complaint"), n)).as("complaints"),
+        sum(when(type.equalTo("question"), n)).as("questions"),
+        sum(when(type.equalTo("request"), n)).as("requests"),
+        sum(when(type.equalTo("compliment"), n)).as("compliments"),
+        sum(ContactGroups.COST_EUR).as("contact_cost_eur"));
   }
 
   /** Day rows per step → summed per unit (a sub-step also for its parent) and period. */

@@ -9,6 +9,7 @@ import io.signalchain.journey.ContactGroups;
 import io.signalchain.journey.JourneyConformance;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
+import io.signalchain.testing.ContactFixtures;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -61,8 +62,8 @@ class ChannelMixTest {
   private Dataset<Row> mix(SignalchainConfig config) {
     var journey = config.journey();
     return ChannelMix.compute(JourneyConformance.toUnits(surveys(), journey),
-        ContactGroups.of(JourneyConformance.toUnits(contacts().withColumn("contact_type", lit("question"))
-            .withColumn("reason", lit(null).cast("string")), journey), config),
+        ContactGroups.of(ContactFixtures.daysOnUnits(contacts().withColumn("contact_type", lit("question"))
+            .withColumn("reason", lit(null).cast("string")), config)),
         JourneyConformance.toUnits(volumes(), journey), config);
   }
 

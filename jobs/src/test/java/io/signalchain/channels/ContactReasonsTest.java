@@ -5,9 +5,9 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.signalchain.config.SignalchainConfig;
 import io.signalchain.journey.ContactGroups;
-import io.signalchain.journey.JourneyConformance;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
+import io.signalchain.testing.ContactFixtures;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -38,7 +38,7 @@ class ContactReasonsTest {
         as t(step_id, channel, reason, cost_eur)""");
 
     Dataset<Row> actual = ContactReasons.compute(ContactGroups.of(
-        JourneyConformance.toUnits(contacts.withColumn("contact_type", lit("question")), TOP_3.journey()), TOP_3),
+        ContactFixtures.daysOnUnits(contacts.withColumn("contact_type", lit("question")), TOP_3)),
             TOP_3)
         .orderBy("step_id", "reason_rank");
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.signalchain.config.InputSpec;
 import io.signalchain.config.SignalchainConfig;
+import io.signalchain.journey.ContactDays;
 import io.signalchain.journey.ContactGroups;
 import io.signalchain.journey.JourneyConformance;
 import io.signalchain.journey.JourneyStepsTable;
@@ -50,7 +51,7 @@ class ExtremeValuesTest {
 
     var journey = CONFIG.journey();
     Row kpi = StepKpis.compute(JourneyConformance.toUnits(surveys.accepted(), journey),
-            ContactGroups.of(JourneyConformance.toUnits(contacts.accepted(), journey), CONFIG),
+            ContactGroups.of(JourneyConformance.toUnits(ContactDays.of(contacts.accepted(), CONFIG), journey)),
             JourneyConformance.toUnits(volumes.accepted(), journey), JourneyStepsTable.units(journey), CONFIG)
         .filter("step_id = 'use_product'").first();
     // satisfaction (8·1 + 6·3) / (1 + 3) = 6.5; cost 4.50 + 6.50 (phone's configured cost) = 11.00;

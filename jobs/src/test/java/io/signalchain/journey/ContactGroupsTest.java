@@ -5,6 +5,7 @@ import static io.signalchain.testing.DataFrameAssertions.assertApproximatelyEqua
 import io.signalchain.config.SignalchainConfig;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
+import io.signalchain.testing.ContactFixtures;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,7 +29,7 @@ class ContactGroupsTest {
           (cast(null as string), 'chat', 'question', 'x',     cast(null as double))
         as t(step_id, channel, contact_type, reason, cost_eur)""");
 
-    Dataset<Row> actual = ContactGroups.of(JourneyConformance.toUnits(contacts, CONFIG.journey()), CONFIG)
+    Dataset<Row> actual = ContactGroups.of(ContactFixtures.daysOnUnits(contacts, CONFIG))
         .orderBy("unit_id", "contact_type");
 
     // unit_id, channel, contact_type, reason, contacts, cost_eur

@@ -10,6 +10,7 @@ import io.signalchain.journey.JourneyConformance;
 import io.signalchain.journey.JourneyStepsTable;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
+import io.signalchain.testing.ContactFixtures;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -48,8 +49,7 @@ class StepKpisTest {
     var journey = CONFIG.journey();
 
     Dataset<Row> kpis = StepKpis.compute(JourneyConformance.toUnits(surveys, journey),
-        ContactGroups.of(JourneyConformance.toUnits(contacts.withColumn("reason", lit(null).cast("string")), journey),
-            CONFIG),
+        ContactGroups.of(ContactFixtures.daysOnUnits(contacts.withColumn("reason", lit(null).cast("string")), CONFIG)),
         JourneyConformance.toUnits(volumes, journey),
         JourneyStepsTable.units(journey), CONFIG);
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.signalchain.config.SignalchainConfig;
+import io.signalchain.journey.ContactDays;
 import io.signalchain.journey.JourneyStepsTable;
 import io.signalchain.monitoring.stats.ChangeTests;
 import io.signalchain.testing.SharedSpark;
@@ -48,7 +49,8 @@ class MonitoringTest {
           ('pay.reminder', '2026-11-02 10:00:00', 1.0D, 0L, null)
         as t(step_id, at, satisfaction, nps, effort)""");
     Dataset<Row> contacts = spark.sql("""
-        select step_id, cast(at as timestamp) contacted_at, channel, contact_type, cost_eur from values
+        select step_id, cast(at as timestamp) contacted_at, channel, contact_type, cast(null as string) reason, cost_eur
+        from values
           ('pay.reminder', '2026-10-20 09:00:00', 'phone', 'complaint', cast(null as double)),
           ('pay.reminder', '2026-10-21 09:00:00', 'phone', 'Complaint', 1.0D),
           ('pay.reminder', '2026-10-22 09:00:00', 'chat',  'question',  cast(null as double)),
@@ -58,8 +60,8 @@ class MonitoringTest {
         select step_id, cast(d as date) date, volume from values
           ('pay.reminder', '2026-10-20', 1000L), ('pay.reminder', '2026-10-13', 1000L)
         as t(step_id, d, volume)""");
-    return Monitoring.compute(surveys, contacts, volumes, JourneyStepsTable.units(config.journey()), RUN_DATE,
-        config);
+    return Monitoring.compute(surveys, ContactDays.of(contacts, config), volumes,
+        JourneyStepsTable.units(config.journey()), RUN_DATE, config);
   }
 
   private static Row only(Dataset<Row> table, String where) {

@@ -1,0 +1,31 @@
+package io.signalchain.pipeline;
+
+import io.signalchain.input.SummedInput;
+import io.signalchain.input.ValidatedInput;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The inputs as the run reads them, validated: the survey responses and process volumes as
+ * typed rows kept for the run (every analysis of them reads rows), the contacts summed per day
+ * as they were validated ({@code journey/ContactDays}): no analysis needs a single contact.
+ */
+public record RunInputs(ValidatedInput surveys, SummedInput contacts, ValidatedInput volumes) {
+  /** Every input's rejected rows, as they go to rejected_records. */
+  public Dataset<Row> rejected() {
+    return surveys.rejected().unionByName(contacts.rejected()).unionByName(volumes.rejected());
+  }
+
+  public Dataset<Row> contactDays() {
+    return contacts.sums();
+  }
+
+  List<ValidatedInput> keptRows() {
+    return List.of(surveys, volumes);
+  }
+
+  public void unpersist() {
+    keptRows().forEach(ValidatedInput::unpersist);
+  }
+}
