@@ -10,6 +10,7 @@ import io.signalchain.generate.SampleGenerator;
 import io.signalchain.input.InputContracts;
 import io.signalchain.input.InputReader;
 import io.signalchain.input.Validation;
+import io.signalchain.journey.ContactDays;
 import io.signalchain.journey.JourneyStepsTable;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
@@ -50,7 +51,8 @@ class MonitoringRecoveryTest {
   /** Satisfaction is what is planted and tested: no contacts, no volumes. */
   private final Dataset<Row> noContacts = spark.sql("""
       select cast(null as string) step_id, cast(null as timestamp) contacted_at, cast(null as string) channel,
-        cast(null as string) contact_type, cast(null as double) cost_eur where false""");
+        cast(null as string) contact_type, cast(null as string) reason, cast(null as double) cost_eur
+      where false""");
   private final Dataset<Row> noVolumes = spark.sql(
       "select cast(null as string) step_id, cast(null as date) date, cast(null as long) volume where false");
 
@@ -66,7 +68,7 @@ class MonitoringRecoveryTest {
     var contract = InputContracts.forInput(InputContracts.SURVEY_RESPONSES, config, END);
     Dataset<Row> surveys = Validation.validate(
         InputReader.read(spark, contract, config.input(InputContracts.SURVEY_RESPONSES)), contract).accepted();
-    return Monitoring.compute(surveys, noContacts, noVolumes,
+    return Monitoring.compute(surveys, ContactDays.of(noContacts, config), noVolumes,
         JourneyStepsTable.units(config.journey()), END, config).alerts()
         .filter("period_type = 'week' and metric = 'satisfaction' and comparison = 'baseline'");
   }
