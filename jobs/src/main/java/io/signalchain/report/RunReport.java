@@ -306,14 +306,20 @@ public final class RunReport {
     }
     h.append(en ? "<h2>Do the drivers work differently per segment?</h2><p class=\"note\">Per step and segment: "
         + "the segment's model against that of the rest of the step (Chow F test, BH-adjusted over all steps and "
-        + "segments). Differs = the drivers demonstrably work differently in this segment.</p><table><tr>"
+        + "segments). Differs = the drivers demonstrably work differently in this segment. Importance: the driver "
+        + "whose importance share differs most surely, segment minus rest in points with its 95 % bootstrap "
+        + "interval, bold when the difference holds after BH.</p><table><tr>"
         + "<th class=\"name\">Step</th><th class=\"name\">Segment</th><th>n</th><th>R² segment</th>"
-        + "<th>R² rest</th><th>F</th><th>p (BH)</th><th class=\"name\">Differs?</th></tr>"
+        + "<th>R² rest</th><th>F</th><th>p (BH)</th><th class=\"name\">Differs?</th>"
+        + "<th class=\"name\">Importance</th></tr>"
         : "<h2>Werken de drivers anders per segment?</h2><p class=\"note\">Per stap en segment: het model van "
         + "het segment tegen dat van de rest van de stap (Chow F-toets, BH-gecorrigeerd over alle stappen en "
-        + "segmenten). Anders = de drivers werken in dit segment aantoonbaar anders.</p><table><tr>"
+        + "segmenten). Anders = de drivers werken in dit segment aantoonbaar anders. Belang: de driver wiens "
+        + "belangaandeel het zekerst verschilt, segment min rest in punten met het 95%-bootstrapinterval, vet "
+        + "als het verschil na BH standhoudt.</p><table><tr>"
         + "<th class=\"name\">Stap</th><th class=\"name\">Segment</th><th>n</th><th>R² segment</th>"
-        + "<th>R² rest</th><th>F</th><th>p (BH)</th><th class=\"name\">Anders?</th></tr>");
+        + "<th>R² rest</th><th>F</th><th>p (BH)</th><th class=\"name\">Anders?</th>"
+        + "<th class=\"name\">Belang</th></tr>");
     for (String step : d.steps().keySet()) {
       for (Row r : d.segments()) {
         if (!step.equals(r.getAs("step_id"))) {
@@ -321,14 +327,28 @@ public final class RunReport {
         }
         Boolean differs = r.getAs("differs");
         h.append(f("<tr><td class=\"name\">%s</td><td class=\"name\">%s</td><td>%d</td><td>%s</td><td>%s</td>"
-                + "<td>%s</td><td>%s</td><td class=\"name\">%s</td></tr>", Html.escape(name(d, step, en)),
+                + "<td>%s</td><td>%s</td><td class=\"name\">%s</td><td class=\"name\">%s</td></tr>",
+            Html.escape(name(d, step, en)),
             Html.escape(r.getAs("segment")), r.<Long>getAs("n"), fmt(r, "r2", "%.2f"), fmt(r, "rest_r2", "%.2f"),
             fmt(r, "chow_f", "%.2f"), fmt(r, "chow_p_adjusted", "%.3f"),
             differs == null ? Html.escape(r.<String>getAs("status")) : differs ? (en ? "<b>yes</b>" : "<b>ja</b>")
-                : en ? "no" : "nee"));
+                : en ? "no" : "nee", importanceDifference(r, en)));
       }
     }
     h.append("</table>");
+  }
+
+  /** "clarity −5.6 (−14.7 to 3.3)", bold when it differs after BH; "–" without a comparison. */
+  private static String importanceDifference(Row r, boolean en) {
+    if (!has(r, "importance_driver") || r.getAs("importance_driver") == null) {
+      return "–";
+    }
+    String text = Html.escape(r.getAs("importance_driver")) + " "
+        + f(en ? "%+.1f (%.1f to %.1f)" : "%+.1f (%.1f tot %.1f)",
+        number(r, "importance_difference"), number(r, "importance_difference_ci_lower"),
+        number(r, "importance_difference_ci_upper"));
+    text = en ? text : text.replaceAll("(\\d)\\.(\\d)", "$1,$2");
+    return Boolean.TRUE.equals(r.getAs("importance_differs")) ? "<b>" + text + "</b>" : text;
   }
 
   private static boolean has(Row r, String column) {

@@ -82,13 +82,14 @@ class RunReportTest {
       "Prioriteit van alle stappen", "Kerncijfers per stap", "<th>Blijfintentie</th>", "Tevredenheid door de tijd",
       "Wat drijft de tevredenheid?", "sterk, belangrijk", "prestatie (gemiddelde score)",
       "Basisbehoeften en verrassers", "straf (laag box)", "Werken de drivers anders per segment?",
-      "Kanaalsturing: mix nu tegen doel", "<th class=\"name\">Kanaal</th>");
+      "Kanaalsturing: mix nu tegen doel", "<th class=\"name\">Kanaal</th>", "<th class=\"name\">Belang</th>");
   private static final List<String> ENGLISH = List.of("customer signals per journey step", "Run date",
       "Alerts: what got worse?", "Where do we start? The top 3", "contact cost", "(rank ", " passes",
       "Priority of all steps", "Key figures per step", "<th>Retention intent</th>", "Satisfaction over time",
       "What drives satisfaction?", "strong, important", "performance (mean score)",
       "Basic needs and delighters", "penalty (bottom box)", "Do the drivers work differently per segment?",
-      "Channel steering: mix now against target", "<th class=\"name\">Channel</th>");
+      "Channel steering: mix now against target", "<th class=\"name\">Channel</th>",
+      "<th class=\"name\">Importance</th>");
 
   @Test
   void everySectionSpeaksTheReportsLanguageOnly() {
@@ -113,6 +114,11 @@ class RunReportTest {
     }
     assertTrue(dutch.contains("<th>service_index</th>") && english.contains("<th>service_index</th>"),
         "the configured index in the KPI table");
+    assertTrue(dutch.matches("(?s).*<td class=\"name\">[a-z_]+ [+-]\\d+,\\d \\(-?\\d+,\\d tot -?\\d+,\\d\\)</td>.*"),
+        "a segment's difference in importance with its interval");
+    assertTrue(english.matches(
+        "(?s).*<td class=\"name\">[a-z_]+ [+-]\\d+\\.\\d \\(-?\\d+\\.\\d to -?\\d+\\.\\d\\)</td>.*"),
+        "a segment's difference in importance with its interval");
   }
 
   @Test
