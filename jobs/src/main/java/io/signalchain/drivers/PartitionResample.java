@@ -75,9 +75,14 @@ final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, 
         int bucket = ReplicateSums.bucket(plan.seed(), id);
         unit.sums.replicates().add(d, w, bucket);
         if (plan.bySegment()) {
-          String segment = row.getUTF8String(last).toString();
-          if (!segment.isEmpty()) {
-            unit.sums.segment(segment).add(d, w, bucket);
+          UTF8String segment = row.getUTF8String(last);
+          if (segment.numBytes() > 0) {
+            ReplicateSums own = unit.segments.get(segment);
+            if (own == null) {
+              own = unit.sums.segment(segment.toString());
+              unit.segments.put(segment.clone(), own);
+            }
+            own.add(d, w, bucket);
           }
         }
       }
@@ -97,6 +102,8 @@ final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, 
     final double[] scratch;
     final double[] deviation;
     final double[] boxes;
+    /** The segments' replicate sums of this partition, by the row's segment bytes (no string per row). */
+    final Map<UTF8String, ReplicateSums> segments = new HashMap<>();
 
     Unit(String name, ResamplePlan plan) {
       this.name = name;
