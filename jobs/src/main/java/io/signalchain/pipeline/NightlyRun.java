@@ -43,6 +43,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -54,6 +58,8 @@ import org.apache.spark.sql.SparkSession;
  * Analyses are pure functions of the conformed signals; only this class reads and writes.
  */
 public final class NightlyRun {
+  /** Tables written at once: enough to overlap the Delta log work of small tables, few enough for two cores. */
+  private static final int PARALLEL_WRITES = 4;
   private final SparkSession spark;
   private final SignalchainConfig config;
   private final boolean allowEmptyWindow;
@@ -168,9 +174,7 @@ public final class NightlyRun {
       write(output, OutputTable.REJECTED_RECORDS, inputs.rejected(), run, written);
       checkQuality(counts);
       checkWindowHasSignals(inputs, run);
-      for (var table : analyse(inputs, run.window()).entrySet()) {
-        write(output, table.getKey(), table.getValue(), run, written);
-      }
+      writeAll(output, analyse(inputs, run.window()), run, written);
       written.put(OutputTable.JOURNEY_STEPS,
           output.replaceTable(OutputTable.JOURNEY_STEPS, JourneyStepsTable.of(spark, config.journey()), run));
       // The SUCCEEDED row comes last: it is what makes the run's rows the date's rows for readers.
@@ -223,10 +227,50 @@ public final class NightlyRun {
 
   private static void write(DeltaOutput output, OutputTable table, Dataset<Row> rows, RunContext run,
       Map<OutputTable, Long> written) {
+    written.put(table, write(output, table, rows, run));
+  }
+
+  private static long write(DeltaOutput output, OutputTable table, Dataset<Row> rows, RunContext run) {
     try (Stage stage = Stage.start("write " + table.tableName())) {
       long count = output.writeRun(table, rows, run);
       stage.detail("%,d rows", count);
-      written.put(table, count);
+      return count;
+    }
+  }
+
+  /**
+   * Writes the tables side by side: most are a few hundred rows, whose write is mostly the
+   * driver's work on the Delta log, so one table's commit overlaps another's computation. The
+   * first failure is thrown once every write has ended; the run is then FAILED, and what the
+   * others committed is removed by a later run like any failed run's rows.
+   */
+  private static void writeAll(DeltaOutput output, Map<OutputTable, Dataset<Row>> tables, RunContext run,
+      Map<OutputTable, Long> written) {
+    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_WRITES, runnable -> {
+      Thread thread = new Thread(runnable, "signalchain-write");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      Map<OutputTable, Future<Long>> writes = new LinkedHashMap<>();
+      tables.forEach((table, rows) -> writes.put(table, pool.submit(() -> write(output, table, rows, run))));
+      RuntimeException failure = null;
+      for (var w : writes.entrySet()) {
+        try {
+          written.put(w.getKey(), w.getValue().get());
+        } catch (ExecutionException e) {
+          failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r
+              : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while writing the run's tables", e);
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 

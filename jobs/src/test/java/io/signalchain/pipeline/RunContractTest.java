@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +92,21 @@ class RunContractTest {
     assertEquals(ExitCode.UNEXPECTED, r.code());
     assertTrue(r.err().contains("signalchain: unexpected failure"), r.err());
     assertEquals(1, summary(r).get("exit_code").asInt());
+  }
+
+  @Test
+  void aTableThatCannotBeWrittenFailsTheRunOnceTheOtherWritesHaveEnded() throws Exception {
+    Path out = dir.resolve("out");
+    TestConfigs.write(out.resolve("channel_mix"), "a file where the channel_mix table should be");
+    var r = CliRunner.run(onTinyInputs("run", "--run-date", TinyInputs.RUN_DATE, "--output", out.toString()));
+    assertEquals(ExitCode.UNEXPECTED, r.code(), r.err());
+    assertEquals("FAILED", summary(r).get("status").asText());
+    List<Row> log = CliRunner.table(out, "run_log").collectAsList();
+    assertEquals(1, log.size());
+    assertEquals("FAILED", log.get(0).getAs("status"));
+    // The tables written beside it ended their writes (one commit each), and readers never see them.
+    assertEquals(21, CliRunner.table(out, "step_kpis").count());
+    assertEquals(0, CliRunner.table(out, "run_log").filter("status = 'SUCCEEDED'").count());
   }
 
   @Test
