@@ -81,7 +81,7 @@ public final class NightlyRun {
   public Map<String, ValidatedInput> validateInputs(LocalDate today) {
     Map<String, ValidatedInput> inputs = new LinkedHashMap<>();
     try {
-      for (String source : SignalchainConfig.INPUT_NAMES) {
+      for (String source : config.inputNames()) {
         try (Stage stage = Stage.start("check ids " + source)) {
           var contract = InputContracts.forInput(source, config, today);
           var raw = InputReader.read(spark, contract, config.input(source));
@@ -262,7 +262,8 @@ public final class NightlyRun {
 
   private void checkQuality(List<InputCounts> counts) {
     for (InputCounts c : counts) {
-      if (c.read() == 0) {
+      // An optional input may be empty: no improvement actions recorded yet.
+      if (c.read() == 0 && !SignalchainConfig.OPTIONAL_INPUT_NAMES.contains(c.source())) {
         throw Errors.emptyInput(c.source(), config.input(c.source()).path());
       }
       if (c.rejectShare() > config.maxRejectShare()) {
