@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.to_date;
 
+import io.signalchain.actions.ActionEffects;
 import io.signalchain.channels.ChannelMix;
 import io.signalchain.channels.ContactReasons;
 import io.signalchain.errors.Errors;
@@ -252,6 +253,13 @@ public final class NightlyRun {
           units, window.last(), config);
       tables.put(OutputTable.KPI_TRENDS, monitoring.trends());
       tables.put(OutputTable.KPI_ALERTS, monitoring.alerts());
+    }
+    try (Stage stage = Stage.start("action effects")) {
+      // Optional input: without improvement_actions the table is written empty.
+      ValidatedInput actions = inputs.get(InputContracts.IMPROVEMENT_ACTIONS);
+      tables.put(OutputTable.ACTION_EFFECTS, actions == null ? ActionEffects.empty(spark)
+          : ActionEffects.compute(actions.accepted(), inputs.get(InputContracts.SURVEY_RESPONSES).accepted(),
+              contactDays, inputs.get(InputContracts.PROCESS_VOLUMES).accepted(), window.last(), config));
     }
     return tables;
   }
