@@ -4,6 +4,7 @@ import io.signalchain.actions.ActionEffects.ActionEffect;
 import io.signalchain.config.ActionMetric;
 import io.signalchain.config.ReportLanguage;
 import io.signalchain.config.SignalchainConfig;
+import io.signalchain.measures.stats.Change;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,8 @@ import java.util.Locale;
  * The readable sentence of an action in {@code report.language}, e.g. "Nieuwe factuuruitleg (team
  * Billing, I receive my invoice): satisfaction +0.42 vs comparison steps (95 % CI +0.18 to +0.66),
  * contacts −31.0 per 1,000 passes, ≈ €2.1k less per month". The headline is the action's target
- * metric (satisfaction if it has none), with its interval; contacts and euros follow where measured.
+ * metric (satisfaction if it has none), with its interval; contacts and euros follow where measured,
+ * marked "(n.s.)" where their interval holds 0.
  */
 final class ActionSentences {
   private final SignalchainConfig config;
@@ -47,13 +49,13 @@ final class ActionSentences {
     if (headline != ActionMetric.CONTACTS_PER_1000 && contacts.did() != null) {
       parts.add((dutch ? "contacten " : "contacts ")
           + signed(contacts.did().difference(), ActionMetric.CONTACTS_PER_1000)
-          + (dutch ? " per 1.000 doorgangen" : " per 1,000 passes"));
+          + (dutch ? " per 1.000 doorgangen" : " per 1,000 passes") + notSignificant(contacts.did()));
     }
     MetricEffect cost = effect(e, ActionMetric.CONTACT_COST);
     if (cost.euroPerMonth() != null) {
       double euros = cost.euroPerMonth().difference();
       parts.add("≈ " + euros(Math.abs(euros)) + " " + (euros <= 0 ? (dutch ? "minder" : "less")
-          : (dutch ? "meer" : "more")) + (dutch ? " per maand" : " per month"));
+          : (dutch ? "meer" : "more")) + (dutch ? " per maand" : " per month") + notSignificant(cost.euroPerMonth()));
     }
     String text = head + String.join(", ", parts);
     if (!e.overlapping().isEmpty()) {
@@ -61,6 +63,11 @@ final class ActionSentences {
           : "; measured together with " + String.join(", ", e.overlapping()) + " (a shared effect, not to be added up)";
     }
     return text;
+  }
+
+  /** " (n.s.)" where the 95 % interval holds 0: the figure may as well be chance. */
+  private static String notSignificant(Change c) {
+    return c.ciLow() <= 0 && 0 <= c.ciHigh() ? " (n.s.)" : "";
   }
 
   private static MetricEffect effect(ActionEffect e, ActionMetric metric) {

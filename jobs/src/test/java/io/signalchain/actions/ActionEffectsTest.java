@@ -152,7 +152,7 @@ class ActionEffectsTest {
     assertEquals(-68.0 * 1000 / 7 * (365.25 / 12) / 1000, d(cost, "euro_per_month"), 1e-9);
     assertTrue(d(cost, "euro_per_month_ci_low") < d(cost, "euro_per_month"));
     assertEquals("Nieuwe factuuruitleg (team Billing, I receive my invoice): satisfaction +1.50 vs comparison steps"
-        + " (95 % CI −0.46 to +3.46), contacts −17.0 per 1,000 passes, ≈ €296 less per month;"
+        + " (95 % CI −0.46 to +3.46), contacts −17.0 per 1,000 passes (n.s.), ≈ €296 less per month (n.s.);"
         + " measured together with A3 (a shared effect, not to be added up)", cost.getAs("sentence"));
   }
 
