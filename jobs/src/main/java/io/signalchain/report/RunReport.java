@@ -57,6 +57,7 @@ public final class RunReport {
     priority(h, d);
     kpis(h, d);
     trends(h, d, en);
+    ActionsSection.append(h, d, en);
     drivers(h, d);
     penaltyReward(h, d);
     segments(h, d);
