@@ -1,5 +1,8 @@
 package io.signalchain.cli;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.desc;
+
 import io.signalchain.config.ConfigLoader;
 import io.signalchain.config.SignalchainConfig;
 import io.signalchain.errors.Errors;
@@ -163,20 +166,22 @@ public final class SignalchainCli {
       var inputs = new NightlyRun(job.spark(), config).validateInputs();
       try {
         boolean ok = true;
-        for (InputCounts c : NightlyRun.countRows(inputs)) {
+        List<InputCounts> counts = NightlyRun.countRows(inputs);
+        for (InputCounts c : counts) {
           out.printf(Locale.ROOT, "%-17s read %,10d  accepted %,10d  rejected %,8d (%.2f%%)%n", c.source(), c.read(),
               c.accepted(), c.rejected(), 100 * c.rejectShare());
           ok &= c.read() > 0 && c.rejectShare() <= config.maxRejectShare();
         }
-        for (var input : inputs.values()) {
-          input.rejected().groupBy("source", "reason").count().orderBy(org.apache.spark.sql.functions.desc("count"))
-              .limit(20).collectAsList()
+        var reasons = inputs.rejected().groupBy("source", "reason").count().cache();
+        for (InputCounts c : counts) {
+          reasons.filter(col("source").equalTo(c.source())).orderBy(desc("count")).limit(20).collectAsList()
               .forEach(r -> out.printf(Locale.ROOT, "  %-17s %6d × %s%n", r.getString(0), r.getLong(2),
                   r.getString(1)));
         }
+        reasons.unpersist();
         return ok ? ExitCode.SUCCESS : ExitCode.DATA_QUALITY;
       } finally {
-        inputs.values().forEach(i -> i.unpersist());
+        inputs.unpersist();
       }
     }
   }

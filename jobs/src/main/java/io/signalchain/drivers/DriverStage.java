@@ -15,6 +15,7 @@ import io.signalchain.drivers.stats.DriverModel;
 import io.signalchain.drivers.stats.DriverStatus;
 import io.signalchain.drivers.stats.Estimate;
 import io.signalchain.drivers.stats.Hc3Sandwich;
+import io.signalchain.drivers.stats.ImportanceDifference;
 import io.signalchain.drivers.stats.ImportanceBasis;
 import io.signalchain.drivers.stats.ImportanceIntervals;
 import io.signalchain.drivers.stats.ModelStatus;
@@ -102,13 +103,14 @@ public final class DriverStage {
       models.add(new UnitModel(unit.getKey(), settings.outcome().column(), selection, model, null, null, null));
       ResamplePlan plan = plan(selection, listwise, model, settings);
       if (plan != null) {
-        plans.put(unit.getKey(), plan);
+        plans.put(unit.getKey(), segmented ? plan.withSegments() : plan);
         segments.addAll(segmentModels(unit.getKey(), selection, listwise, model,
             bySegment.getOrDefault(unit.getKey(), Map.of()), settings.minResponses()));
       }
     }
     Map<String, ResampleSums> sums = plans.isEmpty() ? Map.of()
-        : resample(surveys, settings.outcome().column(), driverColumns, plans, settings.bootstrap().enabled());
+        : resample(surveys, settings.outcome().column(), driverColumns, plans, settings.bootstrap().enabled(),
+            segmented && settings.bootstrap().enabled());
     List<UnitModel> resampled = new ArrayList<>();
     for (UnitModel m : models) {
       ResamplePlan plan = plans.get(m.unit());
@@ -117,7 +119,16 @@ public final class DriverStage {
           : m.withResampling(robust(plan, s, m.model()), s.intervals(),
               PenaltyReward.analyse(s.boxes(), modelDrivers(m.model()), settings.minResponses())));
     }
-    return DriverTables.of(surveys.sparkSession(), resampled, adjusted(segments));
+    Map<String, List<String>> modelDrivers = new HashMap<>();
+    models.forEach(m -> modelDrivers.put(m.unit(), modelDrivers(m.model())));
+    List<SegmentModel> withDifferences = new ArrayList<>();
+    for (SegmentModel s : segments) {
+      ResampleSums step = sums.get(s.unit());
+      ImportanceDifference difference = step == null || step.differences() == null ? null
+          : step.differences().getOrDefault(s.segment(), ImportanceDifference.NONE);
+      withDifferences.add(s.withDifference(difference, modelDrivers.get(s.unit())));
+    }
+    return DriverTables.of(surveys.sparkSession(), resampled, adjusted(withDifferences));
   }
 
   /** Each segment of a step with a model against the rest of the step, on the model's drivers. */
@@ -144,13 +155,19 @@ public final class DriverStage {
     return out;
   }
 
-  /** Benjamini–Hochberg over every segment test of the run (steps × segments). */
+  /**
+   * Benjamini–Hochberg over every segment test of the run (steps × segments), separately for the
+   * Chow tests and for the differences in importance.
+   */
   private static List<SegmentModel> adjusted(List<SegmentModel> segments) {
     double[] p = segments.stream().mapToDouble(s -> s.chow().pValue()).toArray();
     double[] adjusted = ImportanceIntervals.benjaminiHochberg(p);
+    double[] importanceP = segments.stream()
+        .mapToDouble(s -> s.difference() == null ? Double.NaN : s.difference().pValue()).toArray();
+    double[] importanceAdjusted = ImportanceIntervals.benjaminiHochberg(importanceP);
     List<SegmentModel> out = new ArrayList<>();
     for (int i = 0; i < segments.size(); i++) {
-      out.add(segments.get(i).adjusted(adjusted[i]));
+      out.add(segments.get(i).adjusted(adjusted[i], importanceAdjusted[i]));
     }
     return out;
   }
@@ -199,7 +216,7 @@ public final class DriverStage {
         && slopes.length <= bootstrap.maxShapleyDrivers() ? ImportanceBasis.SHAPLEY : ImportanceBasis.RELATIVE_WEIGHTS;
     return new ResamplePlan(selection.drivers(), columns.stream().mapToInt(Integer::intValue).toArray(), sandwich,
         centre, bootstrap.replicates(), bootstrap.seed(), basis, settings.asymmetry().bottomBoxMax(),
-        settings.asymmetry().topBoxMin());
+        settings.asymmetry().topBoxMin(), false);
   }
 
   /** The names of the drivers in a fitted model, in order. */
@@ -229,16 +246,16 @@ public final class DriverStage {
    * receives small summaries, one per step.
    */
   static Map<String, ResampleSums> resample(Dataset<Row> surveys, String outcome, List<String> driverColumns,
-      Map<String, ResamplePlan> plans, boolean bootstrap) {
+      Map<String, ResamplePlan> plans, boolean bootstrap, boolean bySegment) {
     if (bootstrap && !Arrays.asList(surveys.columns()).contains(RESPONSE_ID)) {
       throw new IllegalArgumentException("the bootstrap draws its Poisson counts from the " + RESPONSE_ID
           + " column, which the survey responses lack");
     }
-    JavaRDD<InternalRow> rows = rows(surveys, outcome, driverColumns, bootstrap);
+    JavaRDD<InternalRow> rows = rows(surveys, outcome, driverColumns, bootstrap, bySegment);
     int reducers = Math.max(1, Math.min(rows.getNumPartitions(), rows.context().defaultParallelism()));
     Map<String, ResampleSums> sums = new HashMap<>();
     Map<String, ResamplePlan> shipped = new HashMap<>(plans);
-    rows.mapPartitions(new PartitionResample(shipped))
+    rows.mapPartitions(new PartitionResample(shipped, bySegment))
         .mapToPair(t -> t)
         .reduceByKey(ResampleSums::merge, reducers)
         .mapToPair(t -> new Tuple2<>(t._1(), t._2().summarised(shipped.get(t._1()))))
@@ -264,15 +281,16 @@ public final class DriverStage {
 
   /** Each partition's moments per (unit, pattern), before they are combined. */
   static JavaRDD<PatternMoments> partitionPartials(Dataset<Row> surveys, String outcome, List<String> driverColumns) {
-    return rows(surveys, outcome, driverColumns, false).mapPartitions(new PartitionMoments());
+    return rows(surveys, outcome, driverColumns, false, false).mapPartitions(new PartitionMoments());
   }
 
   /**
    * Responses with an outcome as internal rows: unit, pattern, outcome, weight, every driver
-   * column, and with {@code idHash} the 64-bit hash of the response id.
+   * column, with {@code idHash} the 64-bit hash of the response id, and with {@code segment} the
+   * segment ("" for none).
    */
   private static JavaRDD<InternalRow> rows(Dataset<Row> surveys, String outcome, List<String> driverColumns,
-      boolean idHash) {
+      boolean idHash, boolean segment) {
     Column pattern = lit(0L);
     List<Column> columns = new ArrayList<>(List.of(col(UNIT), lit(0L), col(outcome).cast("double"),
         col("weight").cast("double")));
@@ -284,6 +302,9 @@ public final class DriverStage {
     columns.set(1, pattern);
     if (idHash) {
       columns.add(xxhash64(col(RESPONSE_ID)));
+    }
+    if (segment) {
+      columns.add(coalesce(col(SEGMENT), lit("")));
     }
     return surveys.filter(col(outcome).isNotNull())
         .select(columns.toArray(Column[]::new))

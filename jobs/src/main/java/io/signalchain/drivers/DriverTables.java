@@ -4,6 +4,7 @@ import io.signalchain.drivers.stats.DriverImportance;
 import io.signalchain.drivers.stats.DriverModel;
 import io.signalchain.drivers.stats.DriverStatus;
 import io.signalchain.drivers.stats.ImportanceBasis;
+import io.signalchain.drivers.stats.ImportanceDifference;
 import io.signalchain.drivers.stats.ImportanceIntervals;
 import io.signalchain.drivers.stats.PenaltyReward;
 import io.signalchain.drivers.stats.Estimate;
@@ -71,7 +72,11 @@ public record DriverTables(Dataset<Row> models, Dataset<Row> importance, Dataset
       .add("step_id", S, false).add("segment", S, false).add("status", S, false).add("explanation", S, true)
       .add("n", L, false).add("r2", D, true).add("rest_n", L, false).add("rest_r2", D, true)
       .add("chow_f", D, true).add("chow_df1", I, true).add("chow_df2", I, true).add("chow_p_value", D, true)
-      .add("chow_p_adjusted", D, true).add("differs", DataTypes.BooleanType, true);
+      .add("chow_p_adjusted", D, true).add("differs", DataTypes.BooleanType, true)
+      .add("importance_driver", S, true).add("importance_difference", D, true)
+      .add("importance_difference_ci_lower", D, true).add("importance_difference_ci_upper", D, true)
+      .add("importance_difference_p_value", D, true).add("importance_difference_p_adjusted", D, true)
+      .add("importance_differs", DataTypes.BooleanType, true);
 
   static DriverTables of(SparkSession spark, List<UnitModel> units, List<SegmentModel> segmentModels) {
     List<Row> models = new ArrayList<>();
@@ -85,10 +90,14 @@ public record DriverTables(Dataset<Row> models, Dataset<Row> importance, Dataset
     List<Row> segments = new ArrayList<>();
     for (SegmentModel s : segmentModels) {
       boolean tested = !Double.isNaN(s.chow().f());
+      ImportanceDifference d = s.difference() == null ? ImportanceDifference.NONE : s.difference();
+      boolean compared = !Double.isNaN(d.pValue());
       segments.add(RowFactory.create(s.unit(), s.segment(), s.status(), s.explanation(), s.fit().n(), num(s.fit().r2()),
           s.rest().n(), num(s.rest().r2()), num(s.chow().f()), tested ? s.chow().df1() : null,
           tested ? s.chow().df2() : null, num(s.chow().pValue()), num(s.adjustedP()),
-          tested ? s.adjustedP() <= ImportanceIntervals.NOISE_FDR : null));
+          tested ? s.adjustedP() <= ImportanceIntervals.NOISE_FDR : null, s.importanceDriver(),
+          num(d.difference()), num(d.ciLower()), num(d.ciUpper()), num(d.pValue()), num(s.importanceAdjustedP()),
+          compared ? s.importanceAdjustedP() <= ImportanceIntervals.NOISE_FDR : null));
     }
     return new DriverTables(spark.createDataFrame(models, MODEL_SCHEMA),
         spark.createDataFrame(importance, IMPORTANCE_SCHEMA), spark.createDataFrame(asymmetry, ASYMMETRY_SCHEMA),

@@ -15,14 +15,17 @@ import scala.Tuple2;
 /**
  * The second pass over one partition: each listwise row of a step with a plan adds itself to that
  * step's {@link ResampleSums}. Row layout as {@link PartitionMoments}: unit, pattern, outcome,
- * weight, then every driver column; then, with a bootstrap, the 64-bit hash of the response id.
+ * weight, then every driver column; then, with a bootstrap, the 64-bit hash of the response id;
+ * then, with {@code segmentColumn}, the response's segment ("" for none).
  */
 final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, Tuple2<String, ResampleSums>> {
   private static final int FIRST_DRIVER = 4;
   private final Map<String, ResamplePlan> plans;
+  private final boolean segmentColumn;
 
-  PartitionResample(Map<String, ResamplePlan> plans) {
+  PartitionResample(Map<String, ResamplePlan> plans, boolean segmentColumn) {
     this.plans = plans;
+    this.segmentColumn = segmentColumn;
   }
 
   @Override
@@ -60,7 +63,8 @@ final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, 
       }
       unit.sums.boxes().add(boxes, w);
       if (plan.replicates() > 0) {
-        long id = row.getLong(row.numFields() - 1);
+        int last = row.numFields() - 1;
+        long id = row.getLong(segmentColumn ? last - 1 : last);
         double[] d = unit.deviation;
         double[] centre = plan.centre();
         d[0] = y - centre[0];
@@ -68,7 +72,19 @@ final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, 
           d[j + 1] = unit.x[j] - centre[j + 1];
         }
         d[columns.length + 1] = PoissonBootstrap.noise(plan.seed(), id);
-        unit.sums.replicates().add(d, w, ReplicateSums.bucket(plan.seed(), id));
+        int bucket = ReplicateSums.bucket(plan.seed(), id);
+        unit.sums.replicates().add(d, w, bucket);
+        if (plan.bySegment()) {
+          UTF8String segment = row.getUTF8String(last);
+          if (segment.numBytes() > 0) {
+            ReplicateSums own = unit.segments.get(segment);
+            if (own == null) {
+              own = unit.sums.segment(segment.toString());
+              unit.segments.put(segment.clone(), own);
+            }
+            own.add(d, w, bucket);
+          }
+        }
       }
     }
     List<Tuple2<String, ResampleSums>> out = new ArrayList<>();
@@ -86,6 +102,8 @@ final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, 
     final double[] scratch;
     final double[] deviation;
     final double[] boxes;
+    /** The segments' replicate sums of this partition, by the row's segment bytes (no string per row). */
+    final Map<UTF8String, ReplicateSums> segments = new HashMap<>();
 
     Unit(String name, ResamplePlan plan) {
       this.name = name;

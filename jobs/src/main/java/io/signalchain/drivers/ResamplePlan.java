@@ -5,6 +5,7 @@ import io.signalchain.drivers.stats.ImportanceBasis;
 import io.signalchain.drivers.stats.Moments;
 import io.signalchain.drivers.stats.ReplicateSums;
 import java.io.Serializable;
+import java.util.HashMap;
 
 /**
  * What the second pass does with one step's listwise responses, fixed by the first pass: the rows
@@ -12,10 +13,19 @@ import java.io.Serializable;
  * fitted model ({@code columns}, input order), the fit the HC3 meat needs, and the bootstrap: the
  * centre of outcome and model drivers (their means) the replicate sums are taken around, with the
  * number of replicates (0 = none) and the seed of the hashed Poisson counts and noise; and the
- * boxes of the penalty–reward dummies. {@code bootstrapBasis} is what the intervals are of.
+ * boxes of the penalty–reward dummies. {@code bootstrapBasis} is what the intervals are of. With
+ * {@code bySegment} (segments and a bootstrap) each segment's rows also add to that segment's
+ * replicate sums, for the difference in importance between the segment and the rest.
  */
 record ResamplePlan(long listwise, int[] columns, Hc3Sandwich sandwich, double[] centre, int replicates, long seed,
-    ImportanceBasis bootstrapBasis, double bottomBoxMax, double topBoxMin) implements Serializable {
+    ImportanceBasis bootstrapBasis, double bottomBoxMax, double topBoxMin, boolean bySegment)
+    implements Serializable {
+
+  /** The same plan, with the replicate sums kept per segment as well. */
+  ResamplePlan withSegments() {
+    return new ResamplePlan(listwise, columns, sandwich, centre, replicates, seed, bootstrapBasis, bottomBoxMax,
+        topBoxMin, replicates > 0);
+  }
 
   boolean takes(long pattern) {
     return (pattern & listwise) == listwise;
@@ -30,6 +40,6 @@ record ResamplePlan(long listwise, int[] columns, Hc3Sandwich sandwich, double[]
   ResampleSums emptySums() {
     return new ResampleSums(new double[sandwich.meatSize()],
         replicates == 0 ? null : new ReplicateSums(bootstrapVariables()),
-        new Moments(2 * columns.length + 1), null);
+        new Moments(2 * columns.length + 1), null, bySegment ? new HashMap<>() : null, null);
   }
 }

@@ -1,6 +1,7 @@
 package io.signalchain.drivers;
 
 import io.signalchain.drivers.stats.ChowTest;
+import io.signalchain.drivers.stats.ImportanceDifference;
 import io.signalchain.drivers.stats.Moments;
 import io.signalchain.drivers.stats.ModelStatus;
 import io.signalchain.drivers.stats.RegressionFit;
@@ -13,9 +14,13 @@ import java.util.List;
  *
  * @param adjustedP the Chow p value adjusted by Benjamini–Hochberg over all steps × segments
  *     (NaN until adjusted, or without a test)
+ * @param difference the bootstrap difference in importance against the rest (null without a
+ *     bootstrap)
+ * @param importanceDriver the name of the driver {@code difference} reports (null without one)
+ * @param importanceAdjustedP its p value adjusted by Benjamini–Hochberg over all steps × segments
  */
 record SegmentModel(String unit, String segment, RegressionFit fit, RegressionFit rest, ChowTest chow,
-    double adjustedP) {
+    double adjustedP, ImportanceDifference difference, String importanceDriver, double importanceAdjustedP) {
 
   /**
    * @param pooled, segment, rest moments of the outcome and the model's drivers
@@ -26,11 +31,21 @@ record SegmentModel(String unit, String segment, RegressionFit fit, RegressionFi
     RegressionFit segmentFit = WeightedOls.fit(segment, drivers, minResponses, WeightedOls.RESPONSES_PER_DRIVER);
     RegressionFit restFit = WeightedOls.fit(rest, drivers, minResponses, WeightedOls.RESPONSES_PER_DRIVER);
     return new SegmentModel(unit, name, segmentFit, restFit,
-        ChowTest.of(pooledFit, pooled, segmentFit, segment, restFit, rest), Double.NaN);
+        ChowTest.of(pooledFit, pooled, segmentFit, segment, restFit, rest), Double.NaN, null, null, Double.NaN);
   }
 
-  SegmentModel adjusted(double p) {
-    return new SegmentModel(unit, segment, fit, rest, chow, p);
+  /** With the difference in importance; {@code drivers} are the step model's drivers, in order. */
+  SegmentModel withDifference(ImportanceDifference d, List<String> drivers) {
+    if (d != null && Double.isNaN(chow.f())) {
+      // Only a segment whose model is compared with the rest's has its importance compared too.
+      d = ImportanceDifference.NONE;
+    }
+    String driver = d == null || d.driver() < 0 ? null : drivers.get(d.driver());
+    return new SegmentModel(unit, segment, fit, rest, chow, adjustedP, d, driver, importanceAdjustedP);
+  }
+
+  SegmentModel adjusted(double p, double importanceP) {
+    return new SegmentModel(unit, segment, fit, rest, chow, p, difference, importanceDriver, importanceP);
   }
 
   /** OK when the test was done; else the segment's (or the rest's) model status. */

@@ -69,6 +69,12 @@ public final class PlantedEffects {
   public static final double WORSENING_POINTS = 1.5;
 
   /**
+   * A step planted not to change (like every step but {@link #WORSENING_STEP}), named so that
+   * monitoring can be checked not to alarm on it: pay.arrangement's sibling.
+   */
+  public static final String STEADY_STEP = "pay.direct_debit";
+
+  /**
    * The first day of the planted worsening: the Monday of the ISO week before the period's last
    * week, so that a run on the last day finds it in its last complete week.
    */

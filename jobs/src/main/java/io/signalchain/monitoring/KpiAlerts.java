@@ -24,7 +24,8 @@ import org.apache.spark.sql.types.StructType;
  * previous period and against the baseline (the {@code monitoring.baseline_periods} periods
  * before it, pooled), each with its test, a Benjamini–Hochberg q-value over every test of the
  * run, and whether it is an alert: significantly worse (q below {@code monitoring.alert_fdr}),
- * or satisfaction fallen below the step's target. Every row has a readable sentence.
+ * or satisfaction fallen below the step's target with the period's 95 % interval below it
+ * ({@link MetricChange#belowTarget()}). Every row has a readable sentence.
  */
 final class KpiAlerts {
   static final StructType SCHEMA = new StructType()
@@ -112,6 +113,7 @@ final class KpiAlerts {
     long n;
     long refN;
     double value;
+    double valueHigh = Double.NaN;
     double refValue;
     ChangeStatus status;
     Change change = null;
@@ -131,6 +133,9 @@ final class KpiAlerts {
       n = a.n();
       refN = b.n();
       value = metric.scale() * a.mean();
+      if (metric.kind() == Metric.Kind.MEAN) {
+        valueHigh = value + KpiTrends.halfWidth(a);
+      }
       refValue = metric.scale() * b.mean();
       status = n == 0 ? ChangeStatus.NO_DATA : refN == 0 ? ChangeStatus.NO_REFERENCE
           : n < minResponses || refN < minResponses ? ChangeStatus.TOO_FEW_RESPONSES : ChangeStatus.OK;
@@ -143,7 +148,7 @@ final class KpiAlerts {
       }
     }
     return new MetricChange(current.unit(), current.type(), current.start(), metric, comparison, referenceFirst,
-        referenceLast, referencePeriods, n, refN, value, refValue, change, status, target);
+        referenceLast, referencePeriods, n, refN, value, valueHigh, refValue, change, status, target);
   }
 
   private static Change scaled(Change c, double k) {
@@ -168,7 +173,7 @@ final class KpiAlerts {
     boolean significant = ch != null && q < fdr;
     boolean worse = c.worse();
     boolean worsened = significant && worse;
-    boolean crossed = c.crossedTarget();
+    boolean crossed = c.belowTarget();
     String reason = worsened && crossed ? "worse; below_target" : worsened ? "worse" : crossed ? "below_target" : null;
     return RowFactory.create(c.unit(), c.type().key(), PeriodAggregate.label(c.type(), c.periodStart()),
         c.metric().key(), c.comparison().key(), reference(c), c.referencePeriods(), c.responses(),

@@ -108,14 +108,20 @@ final class KpiTrends {
   private static void addMean(List<Object> v, WeightedSums s) {
     double mean = s.mean();
     double se = s.meanError();
-    double half = Double.NaN;
-    if (Double.isFinite(se) && s.effectiveN() > 1) {
-      half = new TDistribution(null, s.effectiveN() - 1).inverseCumulativeProbability(0.975) * se;
-    }
+    double half = halfWidth(s);
     v.add(value(mean));
     v.add(value(se));
     v.add(value(mean - half));
     v.add(value(mean + half));
+  }
+
+  /** Half the 95 % interval of a weighted mean: t(0.975, n_eff − 1) · SE; NaN below two answers. */
+  static double halfWidth(WeightedSums s) {
+    double se = s.meanError();
+    if (Double.isFinite(se) && s.effectiveN() > 1) {
+      return new TDistribution(null, s.effectiveN() - 1).inverseCumulativeProbability(0.975) * se;
+    }
+    return Double.NaN;
   }
 
   /** A number, or null where it is not one (no responses, one response). */

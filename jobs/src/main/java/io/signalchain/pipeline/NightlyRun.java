@@ -16,6 +16,7 @@ import io.signalchain.drivers.DriverStage;
 import io.signalchain.drivers.DriverTables;
 import io.signalchain.input.InputContracts;
 import io.signalchain.input.InputReader;
+import io.signalchain.input.SummedInput;
 import io.signalchain.input.ValidatedInput;
 import io.signalchain.input.Validation;
 import io.signalchain.journey.AnalysisWindow;
@@ -69,44 +70,68 @@ public final class NightlyRun {
     this.allowEmptyWindow = allowEmptyWindow;
   }
 
-  /** Reads and validates every input (cached for the run) against today's date (UTC); nothing is written. */
-  public Map<String, ValidatedInput> validateInputs() {
+  /** Reads and validates every input against today's date (UTC); nothing is written. */
+  public RunInputs validateInputs() {
     return validateInputs(LocalDate.now(ZoneOffset.UTC));
   }
 
   /**
-   * Reads and validates every input, dated signals against {@code today}; each input is read
-   * once for its rows (kept for the run: typed rows, reasons, and the raw record of rejected rows
-   * only) after one pass over its id column for repeated ids. Nothing is written.
+   * Reads and validates every input, dated signals against {@code today}, each once after one
+   * pass over its id column for repeated ids: the survey responses and process volumes into
+   * typed rows kept for the run (with the raw record of rejected rows only), the contacts summed
+   * per day in the same pass ({@link ContactDays}). Nothing is written.
    */
-  public Map<String, ValidatedInput> validateInputs(LocalDate today) {
-    Map<String, ValidatedInput> inputs = new LinkedHashMap<>();
+  public RunInputs validateInputs(LocalDate today) {
+    ValidatedInput surveys = null;
+    ValidatedInput volumes = null;
+    ValidatedInput actions = null;
     try {
-      for (String source : config.inputNames()) {
-        try (Stage stage = Stage.start("check ids " + source)) {
-          var contract = InputContracts.forInput(source, config, today);
-          var raw = InputReader.read(spark, contract, config.input(source));
-          inputs.put(source, Validation.validate(raw, contract).persisted());
-        }
+      surveys = validated(InputContracts.SURVEY_RESPONSES, today).persisted();
+      SummedInput contacts;
+      ValidatedInput contactRows = validated(InputContracts.CONTACTS, today);
+      try (Stage stage = Stage.start("validate and sum " + InputContracts.CONTACTS)) {
+        contacts = contactRows.summed(ContactDays.keys(), ContactDays.summands(config));
+        stage.detail("read %,d = accepted %,d + rejected %,d", contacts.read(),
+            contacts.read() - contacts.rejectedRows(), contacts.rejectedRows());
       }
-      return inputs;
+      volumes = validated(InputContracts.PROCESS_VOLUMES, today).persisted();
+      // The optional fourth input: without it the actions' table is written empty.
+      if (config.input(InputContracts.IMPROVEMENT_ACTIONS) != null) {
+        actions = validated(InputContracts.IMPROVEMENT_ACTIONS, today).persisted();
+      }
+      return new RunInputs(surveys, contacts, volumes, actions);
     } catch (RuntimeException e) {
-      inputs.values().forEach(ValidatedInput::unpersist);
+      Stream.of(surveys, volumes, actions).filter(Objects::nonNull).forEach(ValidatedInput::unpersist);
       throw e;
     }
   }
 
-  public static List<InputCounts> countRows(Map<String, ValidatedInput> inputs) {
+  private ValidatedInput validated(String source, LocalDate today) {
+    try (Stage stage = Stage.start("check ids " + source)) {
+      var contract = InputContracts.forInput(source, config, today);
+      return Validation.validate(InputReader.read(spark, contract, config.input(source)), contract);
+    }
+  }
+
+  /** Read, accepted and rejected rows per input, in the inputs' order. */
+  public static List<InputCounts> countRows(RunInputs inputs) {
     List<InputCounts> counts = new ArrayList<>();
-    for (ValidatedInput input : inputs.values()) {
-      try (Stage stage = Stage.start("validate " + input.source())) {
-        Row row = input.rows().agg(count(lit(1)), count(col(Validation.REASON))).first();
-        InputCounts c = new InputCounts(input.source(), row.getLong(0), row.getLong(1));
-        stage.detail("read %,d = accepted %,d + rejected %,d", c.read(), c.accepted(), c.rejected());
-        counts.add(c);
-      }
+    counts.add(countRows(inputs.surveys()));
+    counts.add(new InputCounts(inputs.contacts().source(), inputs.contacts().read(), inputs.contacts().rejectedRows()));
+    counts.add(countRows(inputs.volumes()));
+    if (inputs.actions() != null) {
+      counts.add(countRows(inputs.actions()));
     }
     return counts;
+  }
+
+  private static InputCounts countRows(ValidatedInput input) {
+    try (Stage stage = Stage.start("validate " + input.source())) {
+      Row row = input.rows().agg(count(lit(1)), count(col(Validation.REASON))).first();
+      InputCounts c = new InputCounts(input.source(), row.getLong(0), row.getLong(1));
+      stage.detail("read %,d = accepted %,d + rejected %,d", c.read(), c.accepted(), c.rejected());
+      return c;
+    }
   }
 
   /**
@@ -116,7 +141,7 @@ public final class NightlyRun {
    * exception propagates after {@code onResult} has seen its FAILED result.
    */
   public List<RunResult> run(List<LocalDate> requestedDates, boolean skipSucceeded, Consumer<RunResult> onResult) {
-    Map<String, ValidatedInput> inputs = validateInputs();
+    RunInputs inputs = validateInputs();
     try {
       List<InputCounts> counts = countRows(inputs);
       List<LocalDate> dates = requestedDates.isEmpty()
@@ -132,11 +157,11 @@ public final class NightlyRun {
       }
       return results;
     } finally {
-      inputs.values().forEach(ValidatedInput::unpersist);
+      inputs.unpersist();
     }
   }
 
-  private RunResult runDate(LocalDate runDate, Map<String, ValidatedInput> inputs, List<InputCounts> counts,
+  private RunResult runDate(LocalDate runDate, RunInputs inputs, List<InputCounts> counts,
       DeltaOutput output, Consumer<RunResult> onResult) {
     long started = System.nanoTime();
     RunContext run = new RunContext(UUID.randomUUID().toString(), runDate,
@@ -149,7 +174,7 @@ public final class NightlyRun {
       // STARTED first: a run that dies from here on is known to run_log, and a later run removes its rows.
       log(output, run, RunStatus.STARTED, counts, "started");
       // Rejected rows are written even when the quality gate then fails: they are its evidence.
-      write(output, OutputTable.REJECTED_RECORDS, rejected(inputs), run, written);
+      write(output, OutputTable.REJECTED_RECORDS, inputs.rejected(), run, written);
       checkQuality(counts);
       checkWindowHasSignals(inputs, run);
       for (var table : analyse(inputs, run.window()).entrySet()) {
@@ -215,15 +240,13 @@ public final class NightlyRun {
   }
 
   /** Every analysis table of the run, by table name, from the validated inputs. */
-  Map<OutputTable, Dataset<Row>> analyse(Map<String, ValidatedInput> inputs, AnalysisWindow window) {
+  Map<OutputTable, Dataset<Row>> analyse(RunInputs inputs, AnalysisWindow window) {
     var journey = config.journey();
     Dataset<Row> surveys = JourneyConformance.toUnits(
-        inputs.get(InputContracts.SURVEY_RESPONSES).accepted().filter(window.contains(col("responded_at"))), journey);
-    // Contacts are read as they are summed per day: every analysis of them groups at least so coarsely.
-    Dataset<Row> contactDays = ContactDays.of(inputs.get(InputContracts.CONTACTS).accepted(), config)
-        .localCheckpoint();
+        inputs.surveys().accepted().filter(window.contains(col("responded_at"))), journey);
+    Dataset<Row> contactDays = inputs.contactDays();
     Dataset<Row> volumes = JourneyConformance.toUnits(
-        inputs.get(InputContracts.PROCESS_VOLUMES).accepted().filter(window.contains(col("date"))), journey);
+        inputs.volumes().accepted().filter(window.contains(col("date"))), journey);
     List<String> units = JourneyStepsTable.units(journey);
 
     Map<OutputTable, Dataset<Row>> tables = new LinkedHashMap<>();
@@ -238,9 +261,9 @@ public final class NightlyRun {
     tables.put(OutputTable.CONTACT_REASONS, ContactReasons.compute(contactGroups, config));
     try (Stage stage = Stage.start("driver analysis")) {
       DriverTables drivers = DriverStage.analyse(surveys,
-          inputs.get(InputContracts.SURVEY_RESPONSES).driverColumns(), journey.ids(), config.drivers());
+          inputs.surveys().driverColumns(), journey.ids(), config.drivers());
       stage.detail("%d steps, %d driver columns", journey.ids().size(),
-          inputs.get(InputContracts.SURVEY_RESPONSES).driverColumns().size());
+          inputs.surveys().driverColumns().size());
       tables.put(OutputTable.DRIVER_MODELS, drivers.models());
       tables.put(OutputTable.DRIVER_IMPORTANCE, drivers.importance());
       tables.put(OutputTable.DRIVER_ASYMMETRY, drivers.asymmetry());
@@ -248,24 +271,19 @@ public final class NightlyRun {
     }
     try (Stage stage = Stage.start("monitoring")) {
       // Over all history up to the run date, not only the window: every period of every step.
-      Monitoring.Tables monitoring = Monitoring.compute(inputs.get(InputContracts.SURVEY_RESPONSES).accepted(),
-          contactDays, inputs.get(InputContracts.PROCESS_VOLUMES).accepted(),
+      Monitoring.Tables monitoring = Monitoring.compute(inputs.surveys().accepted(), contactDays,
+          inputs.volumes().accepted(),
           units, window.last(), config);
       tables.put(OutputTable.KPI_TRENDS, monitoring.trends());
       tables.put(OutputTable.KPI_ALERTS, monitoring.alerts());
     }
     try (Stage stage = Stage.start("action effects")) {
       // Optional input: without improvement_actions the table is written empty.
-      ValidatedInput actions = inputs.get(InputContracts.IMPROVEMENT_ACTIONS);
-      tables.put(OutputTable.ACTION_EFFECTS, actions == null ? ActionEffects.empty(spark)
-          : ActionEffects.compute(actions.accepted(), inputs.get(InputContracts.SURVEY_RESPONSES).accepted(),
-              contactDays, inputs.get(InputContracts.PROCESS_VOLUMES).accepted(), window.last(), config));
+      tables.put(OutputTable.ACTION_EFFECTS, inputs.actions() == null ? ActionEffects.empty(spark)
+          : ActionEffects.compute(inputs.actions().accepted(), inputs.surveys().accepted(), contactDays,
+              inputs.volumes().accepted(), window.last(), config));
     }
     return tables;
-  }
-
-  private Dataset<Row> rejected(Map<String, ValidatedInput> inputs) {
-    return inputs.values().stream().map(ValidatedInput::rejected).reduce(Dataset::unionByName).orElseThrow();
   }
 
   private void checkQuality(List<InputCounts> counts) {
@@ -281,14 +299,12 @@ public final class NightlyRun {
   }
 
   /** A window without survey responses and contacts has nothing to say: a wrong date or a missing export. */
-  private void checkWindowHasSignals(Map<String, ValidatedInput> inputs, RunContext run) {
+  private void checkWindowHasSignals(RunInputs inputs, RunContext run) {
     if (allowEmptyWindow) {
       return;
     }
-    boolean noSurveys = inputs.get(InputContracts.SURVEY_RESPONSES).accepted()
-        .filter(run.window().contains(col("responded_at"))).isEmpty();
-    boolean noContacts = inputs.get(InputContracts.CONTACTS).accepted()
-        .filter(run.window().contains(col("contacted_at"))).isEmpty();
+    boolean noSurveys = inputs.surveys().accepted().filter(run.window().contains(col("responded_at"))).isEmpty();
+    boolean noContacts = inputs.contactDays().filter(run.window().contains(col(ContactDays.DAY))).isEmpty();
     if (noSurveys && noContacts) {
       throw Errors.emptyWindow(run.runDate().toString(), run.window().first().toString(),
           run.window().last().toString());
@@ -315,7 +331,7 @@ public final class NightlyRun {
    * yesterday (UTC), the last day with signals, or the configured date. The last day with
    * signals is never after {@code today}: a signal dated in the future cannot move the run there.
    */
-  LocalDate defaultRunDate(Map<String, ValidatedInput> inputs, LocalDate today) {
+  LocalDate defaultRunDate(RunInputs inputs, LocalDate today) {
     String setting = config.defaultRunDate();
     if (setting.equals("yesterday")) {
       return today.minusDays(1);
@@ -323,15 +339,15 @@ public final class NightlyRun {
     if (!setting.equals("latest-data")) {
       return LocalDate.parse(setting);
     }
-    return Stream.of(latestDay(inputs.get(InputContracts.SURVEY_RESPONSES), "responded_at", today),
-        latestDay(inputs.get(InputContracts.CONTACTS), "contacted_at", today))
+    return Stream.of(latestDay(inputs.surveys().accepted(), "responded_at", today),
+        latestDay(inputs.contactDays(), ContactDays.DAY, today))
         .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(today.minusDays(1));
   }
 
-  /** The last day, not after {@code today}, with an accepted row of {@code input}; null if none. */
-  private static LocalDate latestDay(ValidatedInput input, String timestampColumn, LocalDate today) {
-    Column day = to_date(col(timestampColumn));
-    Row r = input.accepted().filter(day.leq(lit(Date.valueOf(today)))).agg(max(day)).first();
+  /** The last day, not after {@code today}, of {@code rows}; null if none. */
+  private static LocalDate latestDay(Dataset<Row> rows, String timeOrDateColumn, LocalDate today) {
+    Column day = to_date(col(timeOrDateColumn));
+    Row r = rows.filter(day.leq(lit(Date.valueOf(today)))).agg(max(day)).first();
     return r.isNullAt(0) ? null : r.getDate(0).toLocalDate();
   }
 }

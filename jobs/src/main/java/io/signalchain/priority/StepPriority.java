@@ -48,7 +48,8 @@ public final class StepPriority {
   private static final StructType STEPS = new StructType()
       .add("step_id", DataTypes.StringType, false)
       .add("ranked_set", DataTypes.StringType, false)
-      .add("journey_position", DataTypes.IntegerType, false);
+      .add("journey_position", DataTypes.IntegerType, false)
+      .add("target_satisfaction", DataTypes.DoubleType, false);
   private static final UserDefinedFunction EUROS =
       udf((UDF1<Double, String>) CompactAmount::euros, DataTypes.StringType);
   private static final UserDefinedFunction AMOUNT =
@@ -61,7 +62,7 @@ public final class StepPriority {
     PrioritySettings settings = config.priority();
     WindowSpec set = Window.partitionBy("ranked_set");
     Dataset<Row> steps = stepKpis.join(rankedSets(stepKpis, config), "step_id")
-        .withColumn("experience_value", experienceValue(settings.experienceMeasure(), config.targetSatisfaction()))
+        .withColumn("experience_value", experienceValue(settings.experienceMeasure()))
         .withColumn("euro_value", when(col("contacts").gt(0), col("contact_cost_eur")))
         .withColumn("impact_value", when(col("process_volume").gt(0), col("process_volume").cast("double")))
         .withColumn("ranked_set_size", count(lit(1)).over(set).cast("int"));
@@ -100,7 +101,7 @@ public final class StepPriority {
         col("euro_score"),
         col("impact_score"),
         signalsMissing().as("signals_missing"),
-        explanation(settings.experienceMeasure(), config.targetSatisfaction()).as("explanation"),
+        explanation(settings.experienceMeasure()).as("explanation"),
         col("satisfaction_mean"),
         col("experience_value"),
         col("contact_cost_eur"),
@@ -116,20 +117,24 @@ public final class StepPriority {
 
   private record Signal(String name, double weight) {}
 
-  /** step id → its ranked set (top or the parent id) and its position in the journey, for ties. */
+  /**
+   * step id → its ranked set (top or the parent id), its position in the journey (for ties) and its
+   * target satisfaction ({@code targets.per_step}, else {@code targets.satisfaction}).
+   */
   private static Dataset<Row> rankedSets(Dataset<Row> anyInput, SignalchainConfig config) {
     List<Row> rows = new ArrayList<>();
     int position = 0;
     for (JourneyStep s : config.journey().steps()) {
-      rows.add(RowFactory.create(s.id(), s.isTopLevel() ? TOP_LEVEL : s.parentId(), ++position));
+      rows.add(RowFactory.create(s.id(), s.isTopLevel() ? TOP_LEVEL : s.parentId(), ++position,
+          config.targetSatisfaction(s.id())));
     }
     return anyInput.sparkSession().createDataFrame(rows, STEPS);
   }
 
-  /** Larger is worse; null without survey responses. */
-  private static Column experienceValue(ExperienceMeasure measure, double target) {
+  /** Larger is worse; null without survey responses. The gap is to the step's own target. */
+  private static Column experienceValue(ExperienceMeasure measure) {
     Column value = switch (measure) {
-      case GAP_TO_TARGET -> greatest(lit(target).minus(col("satisfaction_mean")), lit(0.0));
+      case GAP_TO_TARGET -> greatest(col("target_satisfaction").minus(col("satisfaction_mean")), lit(0.0));
       case NOT_TOP2_SHARE -> lit(100.0).minus(col("satisfaction_top2_pct")).divide(100.0);
     };
     return when(col("responses").gt(0), value);
@@ -147,11 +152,12 @@ public final class StepPriority {
    * e.g. "contact cost €1.2M (rank 1 of 11); satisfaction 6.1 vs target 7.5 (rank 3 of 11); 410k passes (rank 2
    * of 11)".
    */
-  private static Column explanation(ExperienceMeasure measure, double target) {
+  private static Column explanation(ExperienceMeasure measure) {
     Column euro = when(col("euro_value").isNotNull(), concat(lit("contact cost "), EUROS.apply(col("euro_value")),
         ofRanked("euro"))).otherwise(lit("no contacts"));
     Column experience = switch (measure) {
-      case GAP_TO_TARGET -> format_string("satisfaction %.1f vs target %.1f", col("satisfaction_mean"), lit(target));
+      case GAP_TO_TARGET -> format_string("satisfaction %.1f vs target %.1f", col("satisfaction_mean"),
+          col("target_satisfaction"));
       case NOT_TOP2_SHARE -> format_string("satisfaction %.1f, %.0f%% of answers outside the top 2",
           col("satisfaction_mean"), col("experience_value").multiply(100.0));
     };

@@ -57,10 +57,8 @@ final class ActionsSection {
           contacts == null ? "–" : fmt(contacts, "did", "%+.1f"),
           cost == null ? "–" : fmt(cost, "euro_per_month", "%+,.0f"), Html.escape(status(main, en))));
     }
-    h.append("</table><ul>");
-    byAction.values().forEach(m -> h.append("<li>").append(Html.escape(m.values().iterator().next()
-        .getAs("sentence"))).append("</li>"));
-    h.append("</ul>");
+    // The table, not action_effects' sentences: those are in the language of the run that wrote them.
+    h.append("</table>");
   }
 
   private static String status(Row r, boolean en) {

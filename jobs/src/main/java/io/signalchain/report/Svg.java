@@ -118,6 +118,12 @@ final class Svg {
    * points are significant at 5%.
    */
   static String importancePerformance(List<Point> points, double splitX, double splitY, double minX, double maxX) {
+    return importancePerformance(points, splitX, splitY, minX, maxX, false);
+  }
+
+  /** The chart with its quadrant and axis labels in English ({@code en}) or Dutch. */
+  static String importancePerformance(List<Point> points, double splitX, double splitY, double minX, double maxX,
+      boolean en) {
     int w = 520;
     int h = 340;
     int left = 50;
@@ -135,11 +141,12 @@ final class Svg {
             px.applyAsDouble(splitX), h - bottom))
         .append(f("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"split\"/>", left, py.applyAsDouble(splitY),
             w - 10, py.applyAsDouble(splitY)))
-        .append(text(w - 12, 24, "sterk, belangrijk", "end", "quadrant"))
-        .append(text(left + 6, 24, "verbeteren: belangrijk", "start", "quadrant"))
-        .append(text((w + left) / 2.0, h - 8, "prestatie (gemiddelde score)", "middle", "axis-label"))
+        .append(text(w - 12, 24, en ? "strong, important" : "sterk, belangrijk", "end", "quadrant"))
+        .append(text(left + 6, 24, en ? "improve: important" : "verbeteren: belangrijk", "start", "quadrant"))
+        .append(text((w + left) / 2.0, h - 8, en ? "performance (mean score)" : "prestatie (gemiddelde score)",
+            "middle", "axis-label"))
         .append(f("<text x=\"14\" y=\"%d\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\" class=\"axis-label\">"
-            + "belang (%%)</text>", (h - bottom) / 2, (h - bottom) / 2))
+            + "%s (%%)</text>", (h - bottom) / 2, (h - bottom) / 2, en ? "importance" : "belang"))
         .append(text(left - 4, h - bottom, "0", "end", "tick"))
         .append(text(left - 4, 20, f("%.0f", maxY), "end", "tick"))
         .append(text(left, h - bottom + 16, f("%.1f", minX), "middle", "tick"))
@@ -209,6 +216,11 @@ final class Svg {
    * top box), on one scale, with the driver's class at the end.
    */
   static String penaltyReward(List<PenaltyReward> drivers) {
+    return penaltyReward(drivers, false);
+  }
+
+  /** The chart with its axis labels in English ({@code en}) or Dutch. */
+  static String penaltyReward(List<PenaltyReward> drivers, boolean en) {
     int rowHeight = 24;
     int labelWidth = 200;
     int half = 160;
@@ -217,8 +229,8 @@ final class Svg {
     double scale = max <= 0 ? 0 : half / max;
     double centre = labelWidth + half;
     StringBuilder svg = open(labelWidth + 2 * half + 130, drivers.size() * rowHeight + 30, "penalty–reward chart");
-    svg.append(text(centre - 6, 14, "straf (laag box)", "end", "axis-label"))
-        .append(text(centre + 6, 14, "beloning (top box)", "start", "axis-label"));
+    svg.append(text(centre - 6, 14, en ? "penalty (bottom box)" : "straf (laag box)", "end", "axis-label"))
+        .append(text(centre + 6, 14, en ? "reward (top box)" : "beloning (top box)", "start", "axis-label"));
     for (int i = 0; i < drivers.size(); i++) {
       PenaltyReward d = drivers.get(i);
       int y = 20 + i * rowHeight;

@@ -209,7 +209,7 @@ class RunContractTest {
       assertEquals(LocalDate.parse("2026-09-29"), run.defaultRunDate(validated, LocalDate.parse("2026-09-30")),
           "no signal up to today: yesterday");
     } finally {
-      validated.values().forEach(i -> i.rows().unpersist());
+      validated.unpersist();
     }
   }
 

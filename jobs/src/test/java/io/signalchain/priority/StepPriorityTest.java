@@ -18,14 +18,15 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /**
- * Priorities on hand-made step KPIs, default settings: target satisfaction 7.5, weights
+ * Priorities on hand-made step KPIs, default settings: target satisfaction 7.5 (pay's own 7.0), weights
  * experience .4, euro .4, impact .2, top 3, needed thresholds 200 contacts per 1,000 passes and
  * 35% complaints. Four top-level steps, two of them lacking signals, and two tied sub-steps of pay.
  */
 class StepPriorityTest {
   /** The hand-computed expectations use weights experience 0.4, euro 0.4, impact 0.2. */
   private static final SignalchainConfig WEIGHTS_4_4_2 = TestConfigs.defaults(Map.of(
-      "priority.weights.experience", "0.4", "priority.weights.euro", "0.4", "priority.weights.impact", "0.2"));
+      "priority.weights.experience", "0.4", "priority.weights.euro", "0.4", "priority.weights.impact", "0.2",
+      "targets.per_step.pay", "7.0"));
 
   private final SparkSession spark = SharedSpark.session();
 
@@ -50,18 +51,19 @@ class StepPriorityTest {
         "experience_score", "euro_score", "impact_score", "signals_missing", "complaint_rate", "needed_flag")
         .orderBy("ranked_set", "priority_rank");
 
-    // experience: gaps to 7.5 of 1.0 (pay), 2.0 (move_house), 0 (complain) → shares 1/3, 2/3, 0
-    // euro: 1000, 3000, 1000 of 5000; impact: 10000, 1000, 9000 of 20000
+    // experience: gaps of 0.5 (pay, to its own target 7.0), 2.0 (move_house, to 7.5), 0 (complain)
+    // → shares 0.2, 0.8, 0; euro: 1000, 3000, 1000 of 5000; impact: 10000, 1000, 9000 of 20000
     Dataset<Row> expected = spark.createDataFrame(List.of(
         // sub-steps among their siblings: equal in everything, so the earlier step in the journey goes first
         RowFactory.create("pay.reminder", "pay", 1, true, 0.5, 0.5, 0.5, 0.5, null, 0.2, false),
         RowFactory.create("pay.arrangement", "pay", 2, true, 0.5, 0.5, 0.5, 0.5, null, 0.2, false),
-        // .4·2/3 + .4·.6 + .2·.05; 300 contacts per 1,000 passes and 50% complaints: both thresholds passed
-        RowFactory.create("move_house", "top", 1, true, 0.4 * 2 / 3 + 0.24 + 0.01, 2.0 / 3, 0.6, 0.05, null, 0.5, true),
-        RowFactory.create("pay", "top", 2, true, 0.4 / 3 + 0.08 + 0.1, 1.0 / 3, 0.2, 0.5, null, 0.2, false),
+        // .4·.8 + .4·.6 + .2·.05; 300 contacts per 1,000 passes and 50% complaints: both thresholds passed
+        RowFactory.create("move_house", "top", 1, true, 0.32 + 0.24 + 0.01, 0.8, 0.6, 0.05, null, 0.5, true),
         // no survey: ranked on euro and impact, their weights re-scaled to sum to 1: (.4·.2 + .2·.45) / .6
-        RowFactory.create("report_fault", "top", 3, true, (0.08 + 0.09) / 0.6, null, 0.2, 0.45, "experience", 0.1,
+        RowFactory.create("report_fault", "top", 2, true, (0.08 + 0.09) / 0.6, null, 0.2, 0.45, "experience", 0.1,
             false),
+        // .4·.2 + .4·.2 + .2·.5 = 0.26 (with the global 7.5 it would be 1/3 and rank 2)
+        RowFactory.create("pay", "top", 3, true, 0.08 + 0.08 + 0.1, 0.2, 0.2, 0.5, null, 0.2, false),
         // only the survey, and satisfied above target: score 0, last, not top
         RowFactory.create("complain", "top", 4, false, 0.0, 0.0, null, null, "euro, impact", null, false)),
         actual.schema());
@@ -71,7 +73,7 @@ class StepPriorityTest {
     assertEquals("contact cost €3.0k (rank 1 of 3); satisfaction 5.5 vs target 7.5 (rank 1 of 3); "
         + "1.0k passes (rank 3 of 3)", byStep.get("move_house").getAs("explanation"));
     // equal costs share a rank
-    assertEquals("contact cost €1.0k (rank 2 of 3); satisfaction 6.5 vs target 7.5 (rank 2 of 3); "
+    assertEquals("contact cost €1.0k (rank 2 of 3); satisfaction 6.5 vs target 7.0 (rank 2 of 3); "
         + "10k passes (rank 1 of 3)", byStep.get("pay").getAs("explanation"));
     assertEquals("contact cost €1.0k (rank 2 of 3); no survey responses; 9.0k passes (rank 2 of 3); "
         + "ranked on euros and impact only", byStep.get("report_fault").getAs("explanation"));

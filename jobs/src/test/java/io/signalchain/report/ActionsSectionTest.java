@@ -21,7 +21,7 @@ class ActionsSectionTest {
   }
 
   @Test
-  void listsEveryActionWithItsEffectIntervalAndSentence() {
+  void listsEveryActionWithItsEffectIntervalContactsAndEuros() {
     ReportData d = data();
     assertEquals(3 * 6, d.actions().size());
     String dutch = RunReport.html(d, ReportLanguage.NL);
@@ -31,8 +31,8 @@ class ActionsSectionTest {
     }
     // ACT-001 and ACT-002 are significant (bold), ACT-003 is not
     assertEquals(2, dutch.split("<td><b>", -1).length - 1);
-    assertTrue(dutch.contains("<li>Storingsstatus in de app (team Service, Ik meld een storing): contacten per 1.000"
-        + " doorgangen −108,1 t.o.v. vergelijkingsstappen (95%-BI −132,7 tot −83,6), ≈ €1,7k minder per maand</li>"));
+    assertTrue(dutch.contains("<td class=\"name\">contacts_per_1000</td><td><b>−108.15</b></td>"
+        + "<td>−132.73 … −83.57</td><td>−108.1</td><td>−1,662</td><td class=\"name\">gemeten</td>"), "ACT-002");
     String english = RunReport.html(d, ReportLanguage.EN);
     assertTrue(english.contains("<h2>What do our actions deliver?</h2>"));
     assertTrue(english.contains("<td class=\"name\">I receive my invoice</td>"));

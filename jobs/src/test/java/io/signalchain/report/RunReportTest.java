@@ -76,15 +76,63 @@ class RunReportTest {
     assertEquals(TestConfigs.defaults().journey().steps().size(), bands, "a trend with its interval per step");
   }
 
+  /** Headings, labels and phrases of every section, in Dutch and in English, in the same order. */
+  private static final List<String> DUTCH = List.of("klantsignalen per klantketenstap", "Rundatum",
+      "Signalen: wat werd er slechter?", "Waar beginnen we? De top 3", "contactkosten", "(rang ", " doorgangen",
+      "Prioriteit van alle stappen", "Kerncijfers per stap", "<th>Blijfintentie</th>", "Tevredenheid door de tijd",
+      "Wat drijft de tevredenheid?", "sterk, belangrijk", "prestatie (gemiddelde score)",
+      "Basisbehoeften en verrassers", "straf (laag box)", "Werken de drivers anders per segment?",
+      "Kanaalsturing: mix nu tegen doel", "<th class=\"name\">Kanaal</th>", "<th class=\"name\">Belang</th>");
+  private static final List<String> ENGLISH = List.of("customer signals per journey step", "Run date",
+      "Alerts: what got worse?", "Where do we start? The top 3", "contact cost", "(rank ", " passes",
+      "Priority of all steps", "Key figures per step", "<th>Retention intent</th>", "Satisfaction over time",
+      "What drives satisfaction?", "strong, important", "performance (mean score)",
+      "Basic needs and delighters", "penalty (bottom box)", "Do the drivers work differently per segment?",
+      "Channel steering: mix now against target", "<th class=\"name\">Channel</th>",
+      "<th class=\"name\">Importance</th>");
+
   @Test
-  void theMonitoringSectionsSpeakEnglishWhenAsked() {
+  void everySectionSpeaksTheReportsLanguageOnly() {
     ReportData data = ReportLoader.load(SharedSpark.session(), new DeltaOutput(SampleRun.output().toString()),
         Optional.of(LocalDate.parse(SampleRun.RUN_DATE)));
     String english = RunReport.html(data, ReportLanguage.EN);
+    String dutch = RunReport.html(data, ReportLanguage.NL);
     assertTrue(english.contains("<html lang=\"en\">"));
-    assertTrue(english.contains("<h2>Alerts: what got worse?</h2>"));
-    assertTrue(english.contains("<h2>Satisfaction over time</h2>"));
-    assertTrue(english.contains("<h3>I arrange a payment plan</h3>"));
+    assertTrue(dutch.contains("<html lang=\"nl\">"));
+    assertEquals(html.replaceAll("run [0-9a-f-]{36}", ""), dutch.replaceAll("run [0-9a-f-]{36}", ""),
+        "nl is the default");
+    for (int i = 0; i < DUTCH.size(); i++) {
+      assertTrue(dutch.contains(DUTCH.get(i)), "nl: " + DUTCH.get(i));
+      assertFalse(dutch.contains(ENGLISH.get(i)), "nl has no " + ENGLISH.get(i));
+      assertTrue(english.contains(ENGLISH.get(i)), "en: " + ENGLISH.get(i));
+      // The alert sentences are kpi_alerts' own, written by the run in its report.language (nl here).
+      String englishWithoutAlerts = english.replaceAll("(?s)<div class=\"alerts\">.*?</div>", "");
+      assertFalse(englishWithoutAlerts.contains(DUTCH.get(i)), "en has no " + DUTCH.get(i));
+    }
+    for (var step : TestConfigs.defaults().journey().steps()) {
+      assertTrue(english.contains("<h3>" + Html.escape(step.nameEn()) + "</h3>"), step.nameEn());
+    }
+    assertTrue(dutch.contains("<th>service_index</th>") && english.contains("<th>service_index</th>"),
+        "the configured index in the KPI table");
+    assertTrue(dutch.matches("(?s).*<td class=\"name\">[a-z_]+ [+-]\\d+,\\d \\(-?\\d+,\\d tot -?\\d+,\\d\\)</td>.*"),
+        "a segment's difference in importance with its interval");
+    assertTrue(english.matches(
+        "(?s).*<td class=\"name\">[a-z_]+ [+-]\\d+\\.\\d \\(-?\\d+\\.\\d to -?\\d+\\.\\d\\)</td>.*"),
+        "a segment's difference in importance with its interval");
+  }
+
+  @Test
+  void theTopThreeExplanationReadsInDutch() {
+    assertEquals("contactkosten €19k (rang 3 van 11); tevredenheid 5,0 tegen doel 7,5 (rang 1 van 11); "
+        + "7,4k doorgangen (rang 10 van 11)", RunReport.dutchExplanation("contact cost €19k (rank 3 of 11); "
+        + "satisfaction 5.0 vs target 7.5 (rank 1 of 11); 7.4k passes (rank 10 of 11)"));
+    assertEquals("geen contacten; tevredenheid 8,0, 80% van de antwoorden buiten de top 2 (rang 3 van 3); "
+        + "geen procesvolume; alleen gerangschikt op ervaring", RunReport.dutchExplanation("no contacts; "
+        + "satisfaction 8.0, 80% of answers outside the top 2 (rank 3 of 3); no process volume; "
+        + "ranked on experience only"));
+    assertEquals("contactkosten €1,0k (rang 2 van 3); geen enquêtereacties; 9,0k doorgangen (rang 2 van 3); "
+        + "alleen gerangschikt op euro's en impact", RunReport.dutchExplanation("contact cost €1.0k (rank 2 of 3); "
+        + "no survey responses; 9.0k passes (rank 2 of 3); ranked on euros and impact only"));
   }
 
   @Test

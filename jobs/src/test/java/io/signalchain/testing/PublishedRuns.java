@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delta.tables.DeltaTable;
 import io.signalchain.config.SignalchainConfig;
-import io.signalchain.input.ValidatedInput;
+import io.signalchain.pipeline.InputCounts;
+import io.signalchain.pipeline.RunInputs;
 import io.signalchain.pipeline.NightlyRun;
 import io.signalchain.publish.OutputTable;
 import io.signalchain.publish.RunStatus;
@@ -114,14 +115,15 @@ public final class PublishedRuns {
 
   /** Per input: rows read and rows accepted, validated afresh from the configured inputs. */
   private static Map<String, long[]> readAndAccepted(SignalchainConfig config) {
-    Map<String, ValidatedInput> inputs = new NightlyRun(SharedSpark.session(), config).validateInputs();
+    RunInputs inputs = new NightlyRun(SharedSpark.session(), config).validateInputs();
     try {
       Map<String, long[]> counts = new LinkedHashMap<>();
-      inputs.forEach((source, input) ->
-          counts.put(source, new long[] {input.rows().count(), input.accepted().count()}));
+      for (InputCounts c : NightlyRun.countRows(inputs)) {
+        counts.put(c.source(), new long[] {c.read(), c.accepted()});
+      }
       return counts;
     } finally {
-      inputs.values().forEach(i -> i.rows().unpersist());
+      inputs.unpersist();
     }
   }
 }

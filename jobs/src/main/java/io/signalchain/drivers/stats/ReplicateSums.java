@@ -37,6 +37,11 @@ public final class ReplicateSums implements Serializable {
     this.sums = new double[BUCKETS][];
   }
 
+  /** Values per row (outcome, drivers, noise). */
+  public int variables() {
+    return variables;
+  }
+
   /** The bucket of a response (a 64-bit hash of its id). */
   public static int bucket(long seed, long id) {
     return (int) Long.remainderUnsigned(PoissonBootstrap.mix(id ^ PoissonBootstrap.mix(seed)), BUCKETS);
@@ -85,6 +90,43 @@ public final class ReplicateSums implements Serializable {
       }
     }
     return this;
+  }
+
+  /** The sums of the rows of these sums that are not in {@code part} (a subset of them): this − part. */
+  public ReplicateSums minus(ReplicateSums part) {
+    if (part.variables != variables) {
+      throw new IllegalArgumentException("Cannot subtract replicate sums of different shapes");
+    }
+    ReplicateSums out = new ReplicateSums(variables);
+    for (int b = 0; b < BUCKETS; b++) {
+      out.counts[b] = counts[b] - part.counts[b];
+      if (sums[b] == null) {
+        continue;
+      }
+      out.sums[b] = sums[b].clone();
+      if (part.sums[b] != null) {
+        for (int k = 0; k < packed; k++) {
+          out.sums[b][k] -= part.sums[b][k];
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The moments of all the rows (every bucket counted once) around {@code centre}. */
+  public Moments all(double[] centre) {
+    double[] s = new double[packed];
+    long count = 0;
+    for (int b = 0; b < BUCKETS; b++) {
+      if (sums[b] == null) {
+        continue;
+      }
+      count += counts[b];
+      for (int k = 0; k < packed; k++) {
+        s[k] += sums[b][k];
+      }
+    }
+    return Moments.fromCentredSums(count, centre, s);
   }
 
   /** The moments of replicate {@code r} around {@code centre} (the centre the rows were taken from). */
