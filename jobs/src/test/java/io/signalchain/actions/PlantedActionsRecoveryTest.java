@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * responses and 15,000 contacts over 120 days per seed, Parquet, the default 8-week periods, run on
  * the last day): ACT-001's satisfaction effect and ACT-002's contacts per 1,000 passes exclude 0
  * every time, and their 95 % intervals cover the planted effects (clarity +2 points × its beta 0.48 =
- * +0.96 satisfaction; −30 % of report_fault's 420 contacts per 1,000 passes = −126); ACT-003, which
+ * +0.96 satisfaction before clipping, +0.88 on the 1–10 answers; −30 % of report_fault's 420
+ * contacts per 1,000 passes = −126); ACT-003, which
  * does nothing, excludes 0 no more often than
  * chance allows.
  *
@@ -45,15 +46,21 @@ class PlantedActionsRecoveryTest {
   private static final int SEEDS = 4;
   private static final int ALLOWED_MISSES = 2;
   private static final LocalDate END = LocalDate.parse("2026-10-31");
-  /** clarity +2 points × its beta 0.48 on receive_invoice, before rounding and clipping. */
-  private static final double PLANTED_SATISFACTION = 0.96;
+  /**
+   * clarity +2 points × its beta 0.48 on receive_invoice = +0.96 before rounding and clipping;
+   * on the answers as written (1–10, clipped) about +0.88. An independent simulation of the same
+   * survey model (Python, 400,000 draws per arm) gave 6.884 → 7.765, +0.881.
+   */
+  private static final double PLANTED_SATISFACTION =
+      PlantedEffects.actionOn("receive_invoice").observedSatisfactionEffect();
   private static final double PLANTED_CONTACTS = -0.30 * 420;
 
   @TempDir Path dir;
 
   @Test
   void plantedEffectsAreRecoveredAndTheNullActionStaysNull() {
-    assertEquals(PLANTED_SATISFACTION, PlantedEffects.actionOn("receive_invoice").satisfactionEffect(), 1e-12);
+    assertEquals(0.96, PlantedEffects.actionOn("receive_invoice").satisfactionEffect(), 1e-12);
+    assertEquals(0.881, PLANTED_SATISFACTION, 0.01);
     assertEquals(0.30, PlantedEffects.actionOn("report_fault").contactReduction());
     int workingMisses = 0;
     int nullExclusions = 0;

@@ -3,6 +3,7 @@ package io.signalchain.actions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.signalchain.generate.PlantedEffects;
 import io.signalchain.testing.CliRunner;
 import io.signalchain.testing.SampleRun;
 import java.util.HashMap;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The sample run (data-samples/, run date 2026-10-31) finds the three planted actions, all started
  * 2026-09-01 (pre-period 7 July – 31 August, post-period 1 September – 26 October): ACT-001 raises
- * receive_invoice's clarity rating by 2 points and so its satisfaction by 0.96 (beta 0.48), ACT-002
+ * receive_invoice's clarity rating by 2 points and so its satisfaction by 0.96 (beta 0.48; about
+ * 0.88 on the clipped 1–10 answers), ACT-002
  * prevents 30 % of report_fault's contacts
  * (420 → 294 per 1,000 passes), ACT-003 does nothing.
  */
@@ -39,7 +41,9 @@ class SampleActionEffectsTest {
       assertEquals(8, (int) r.getAs("comparison_count"), "the 11 top-level steps but the three with an action");
     }
     Row satisfaction = rows.get("ACT-001/satisfaction");
-    assertTrue(covers(satisfaction, 0.96) && !covers(satisfaction, 0), "ACT-001 clarity +2 × beta 0.48");
+    double planted = PlantedEffects.actionOn("receive_invoice").observedSatisfactionEffect();
+    assertTrue(covers(satisfaction, planted) && !covers(satisfaction, 0), "ACT-001 clarity +2 × beta 0.48: "
+        + planted + " on the 1–10 answers");
     Row contacts = rows.get("ACT-002/contacts_per_1000");
     assertTrue(covers(contacts, -126) && !covers(contacts, 0), "ACT-002 −126 per 1,000 passes");
     assertTrue((double) rows.get("ACT-002/contact_cost").getAs("euro_per_month") < 0, "ACT-002 saves money");
