@@ -45,7 +45,8 @@ public record ValidatedInput(String source, Dataset<Row> checked, String idColum
    * checked rows by one condition, so accepted + rejected = read.
    */
   public Dataset<Row> rows() {
-    return idColumn == null ? checked.drop(Validation.REPEATED_ID) : settleRepeatedIds(checked);
+    Dataset<Row> rows = idColumn == null ? checked.drop(Validation.REPEATED_ID) : settleRepeatedIds(checked);
+    return rows.withColumn(Validation.RECORD, Validation.recordText(col(Validation.RECORD)));
   }
 
   /**
@@ -55,7 +56,7 @@ public record ValidatedInput(String source, Dataset<Row> checked, String idColum
   private Dataset<Row> settleRepeatedIds(Dataset<Row> rows) {
     Column contested = col(Validation.REPEATED_ID).and(col(Validation.REASON).isNull());
     Dataset<Row> settled = rows.filter(contested.unary_$bang());
-    var byId = Window.partitionBy(col(idColumn)).orderBy(col(Validation.RECORD));
+    var byId = Window.partitionBy(col(idColumn)).orderBy(Validation.recordText(col(Validation.RECORD)));
     Dataset<Row> resolved = rows.filter(contested).withColumn(Validation.REASON,
         when(row_number().over(byId).gt(1), concat_ws("", lit("duplicate " + idColumn + " '"), col(idColumn),
             lit("' (the first row is kept)"))));
@@ -100,7 +101,7 @@ public record ValidatedInput(String source, Dataset<Row> checked, String idColum
         .groupBy(keyNames.stream().map(functions::col).toArray(Column[]::new))
         .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
     Dataset<Row> rejected = settled.filter(col(Validation.REASON).isNotNull()).select(lit(source).as("source"),
-        col(Validation.RECORD).as("record"), col(Validation.REASON).as("reason"));
+        Validation.recordText(col(Validation.RECORD)).as("record"), col(Validation.REASON).as("reason"));
     Row counts = settled.agg(sum(ROWS), count(col(Validation.REASON))).first();
     return new SummedInput(source, accepted, rejected, counts.isNullAt(0) ? 0 : counts.getLong(0), counts.getLong(1));
   }

@@ -69,6 +69,8 @@ public final class Validation {
   private static final long BROADCAST_REPEATED_IDS = 1_000_000;
   private static final String RAW = "_raw_";
   private static final String TEXT = "_text_";
+  private static final String LINE = "line";
+  private static final String FIELDS = "fields";
 
   /** One rule: where it is broken (true; null or false where it holds) and the words that say how. */
   private record Rule(Column broken, Column reason) {}
@@ -169,11 +171,20 @@ public final class Validation {
         : nullif(trim(rawColumn(field.name()).cast("string")), lit(""));
   }
 
-  /** The row as read: the malformed line itself, or every column as text in JSON. */
+  /**
+   * The row as read, as a struct: the malformed line, and every other column as text. Its text
+   * ({@link #recordText}) is made only where a record is shown or ordered, on few rows: Spark
+   * does not compile to_json, and in the pass over every row it slowed each row down.
+   */
   private static Column rawRecord(Dataset<Row> raw) {
-    return coalesce(rawColumn(InputReader.CORRUPT_RECORD), to_json(struct(Arrays.stream(raw.columns())
+    return struct(rawColumn(InputReader.CORRUPT_RECORD).as(LINE), struct(Arrays.stream(raw.columns())
         .filter(c -> !c.equals(InputReader.CORRUPT_RECORD)).map(c -> rawColumn(c).cast("string").as(c))
-        .toArray(Column[]::new))));
+        .toArray(Column[]::new)).as(FIELDS));
+  }
+
+  /** A {@link #RECORD} as text: the malformed line itself, or every column as text in JSON. */
+  static Column recordText(Column record) {
+    return coalesce(record.getField(LINE), to_json(record.getField(FIELDS)));
   }
 
   /** Any text column holding the replacement character the reader puts for bytes that are not UTF-8. */
