@@ -54,13 +54,12 @@ public final class ConfigLoader {
     Map<String, InputSpec> inputs = new LinkedHashMap<>();
     ConfigNode inputsNode = root.requiredChild("inputs");
     for (String name : SignalchainConfig.INPUT_NAMES) {
-      ConfigNode input = inputsNode.requiredChild(name);
-      String formatName = input.string("format", InputFormat.CSV.id());
-      InputFormat format = InputFormat.fromId(formatName).orElseThrow(() -> input.fail("format",
-          "expected " + InputFormat.choices() + ", found '" + formatName + "'"));
-      boolean multiline = input.bool("multiline", InputSpec.DEFAULT_MULTILINE);
-      inputs.put(name, new InputSpec(resolve(base, input.requiredString("path")), format, multiline));
-      input.rejectUnknownKeys();
+      inputs.put(name, input(base, inputsNode.requiredChild(name)));
+    }
+    for (String name : SignalchainConfig.OPTIONAL_INPUT_NAMES) {
+      if (inputsNode.has(name)) {
+        inputs.put(name, input(base, inputsNode.child(name)));
+      }
     }
     inputsNode.rejectUnknownKeys();
 
@@ -135,11 +134,45 @@ public final class ConfigLoader {
       throw report.fail("language", "expected nl or en, found '" + languageKey + "'");
     }
     report.rejectUnknownKeys();
+    ActionSettings actions = actions(root.child("actions"));
     root.rejectUnknownKeys();
 
     return new SignalchainConfig(file.toString(), journey, inputs, outputPath, writeReport, windowDays, defaultRunDate,
         satisfaction, effort, driver, target, channels, maxRejectShare, drivers, channelMix, priority, needed,
-        reasonsTopN, bounds, futureToleranceDays, retentionIntent, index, targetsPerStep, monitoring, language);
+        reasonsTopN, bounds, futureToleranceDays, retentionIntent, index, targetsPerStep, monitoring, language,
+        actions);
+  }
+
+  private static InputSpec input(Path base, ConfigNode input) {
+    String formatName = input.string("format", InputFormat.CSV.id());
+    InputFormat format = InputFormat.fromId(formatName).orElseThrow(() -> input.fail("format",
+        "expected " + InputFormat.choices() + ", found '" + formatName + "'"));
+    boolean multiline = input.bool("multiline", InputSpec.DEFAULT_MULTILINE);
+    InputSpec spec = new InputSpec(resolve(base, input.requiredString("path")), format, multiline);
+    input.rejectUnknownKeys();
+    return spec;
+  }
+
+  private static ActionSettings actions(ConfigNode node) {
+    var defaults = ActionSettings.DEFAULT;
+    int preWeeks = node.integer("pre_weeks", defaults.preWeeks());
+    if (preWeeks < 1 || preWeeks > 104) {
+      throw node.fail("pre_weeks", "must be between 1 and 104 weeks, found " + preWeeks);
+    }
+    int postWeeks = node.integer("post_weeks", defaults.postWeeks());
+    if (postWeeks < 1 || postWeeks > 104) {
+      throw node.fail("post_weeks", "must be between 1 and 104 weeks, found " + postWeeks);
+    }
+    int lagDays = node.integer("lag_days", defaults.lagDays());
+    if (lagDays < 0 || lagDays > 365) {
+      throw node.fail("lag_days", "must be between 0 and 365 days, found " + lagDays);
+    }
+    int minResponses = node.integer("min_responses", defaults.minResponses());
+    if (minResponses < 2) {
+      throw node.fail("min_responses", "must be at least 2, found " + minResponses);
+    }
+    node.rejectUnknownKeys();
+    return new ActionSettings(preWeeks, postWeeks, lagDays, minResponses);
   }
 
   private static Map<String, Double> targetsPerStep(ConfigNode node, Journey journey, Scale satisfaction) {

@@ -2,6 +2,7 @@ package io.signalchain.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The whole configuration, immutable and validated once on load by {@link ConfigLoader}.
@@ -24,6 +25,7 @@ import java.util.Map;
  * @param targetsPerStep per-step target satisfaction, beside the global {@code targetSatisfaction}
  * @param monitoring how kpi_trends and kpi_alerts follow the steps over time
  * @param reportLanguage the language of the report and of the alert sentences
+ * @param actions how action_effects measures the optional improvement actions
  */
 public record SignalchainConfig(
     String source,
@@ -47,9 +49,12 @@ public record SignalchainConfig(
     InputBounds bounds,
     int futureToleranceDays,
     Scale retentionIntentScale, IndexSettings index, Map<String, Double> targetsPerStep,
-    MonitoringSettings monitoring, ReportLanguage reportLanguage) {
+    MonitoringSettings monitoring, ReportLanguage reportLanguage,
+    ActionSettings actions) {
 
   public static final List<String> INPUT_NAMES = List.of("survey_responses", "contacts", "process_volumes");
+  /** Inputs that may be left out of {@code inputs}: then the analysis that reads them is off. */
+  public static final List<String> OPTIONAL_INPUT_NAMES = List.of("improvement_actions");
 
   public SignalchainConfig {
     inputs = Map.copyOf(inputs);
@@ -64,5 +69,10 @@ public record SignalchainConfig(
 
   public InputSpec input(String name) {
     return inputs.get(name);
+  }
+
+  /** The required inputs, then the optional ones that are configured. */
+  public List<String> inputNames() {
+    return Stream.concat(INPUT_NAMES.stream(), OPTIONAL_INPUT_NAMES.stream().filter(inputs::containsKey)).toList();
   }
 }

@@ -1,6 +1,7 @@
 package io.signalchain.generate;
 
 import io.signalchain.generate.PlantedEffects.StepProfile;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -74,6 +75,8 @@ final class ContactRows extends InputRows<ContactRow, ContactRows.Broken> {
   private static final double[] UNCLASSIFIED_TYPES = {0.60, 0.15, 0.02, 0.23};
 
   private final Period period;
+  /** Epoch day from which the planted actions work. */
+  private final long actionsFromDay;
   private final long customers;
   private final StepProfile[] steps = PlantedEffects.STEPS.values().toArray(new StepProfile[0]);
   private final double[] stepWeights = new double[steps.length];
@@ -82,6 +85,8 @@ final class ContactRows extends InputRows<ContactRow, ContactRows.Broken> {
   ContactRows(long seed, Period period, long customers, boolean csv) {
     super(seed, RowRandom.CONTACTS, csv, Broken.available(csv), Broken.DUPLICATE_CONTACT_ID, ContactRow.LAYOUT);
     this.period = period;
+    this.actionsFromDay = PlantedEffects.actionsFrom(LocalDate.ofEpochDay(period.firstEpochDay + period.days - 1))
+        .toEpochDay();
     this.customers = customers;
     for (int s = 0; s < steps.length; s++) {
       stepWeights[s] = steps[s].contactWeight();
@@ -103,6 +108,12 @@ final class ContactRows extends InputRows<ContactRow, ContactRows.Broken> {
     String reason = r.nextDouble() < 0.04 ? null : reasons.get(RowRandom.pick(r, weights));
     String customer = r.nextDouble() < 0.06 ? null : Ids.customer(r.nextLong(customers));
     long contactedAt = period.moment(r, period.pickDay(r, SATURDAY[ch], SUNDAY[ch]), HOURS[ch]);
+    PlantedEffects.PlantedAction action = classified ? PlantedEffects.actionOn(p.stepId()) : null;
+    if (action != null && action.contactReduction() > 0 && contactedAt / 86_400L >= actionsFromDay
+        && r.nextDouble() < action.contactReduction()) {
+      // A contact the action prevented: the row stays (fixed row count), no longer about the step.
+      classified = false;
+    }
     double factor = classified ? p.handlingFactor() : 1.0;
     double handling = Math.max(5, Math.round(HANDLING_MEDIAN[ch] * factor * Math.exp(0.5 * r.nextGaussian())));
     Double handlingSeconds = r.nextDouble() < 0.05 ? null : handling;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * Everything the generator plants in the sample data, in one place, so the analysis can be
@@ -80,6 +81,83 @@ public final class PlantedEffects {
    */
   public static LocalDate worseningFrom(LocalDate periodEnd) {
     return periodEnd.minusDays(7).with(DayOfWeek.MONDAY);
+  }
+
+  /**
+   * A planted improvement action (the improvement_actions file): on {@code stepId} from {@link
+   * #actionsFrom}, with its recorded target metric. It raises the rating of {@code driver} (asked
+   * in the step) by {@code driverPoints} before rounding and clipping, and so the step's
+   * satisfaction by that driver's beta × {@code driverPoints} ({@link #satisfactionEffect}; NPS
+   * and effort follow satisfaction): an action works through what it improves, and the driver
+   * model stays true. {@code contactReduction} is the share of the step's contacts that no longer
+   * happen — the generator writes a fixed number of rows, so those contacts stay in the file as
+   * unclassified ones, and the step's process volumes are unchanged.
+   */
+  public record PlantedAction(String actionId, String stepId, String team, String title, String targetMetric,
+      String driver, double driverPoints, double contactReduction) implements Serializable {
+
+    /** The planted change in satisfaction, before the 1–10 rounding and clipping of ratings and answers. */
+    public double satisfactionEffect() {
+      return driver == null ? 0 : STEPS.get(stepId).betas().get(driver) * driverPoints;
+    }
+
+    /**
+     * The change in the mean of the satisfaction answers as written (rounded, clipped to 1–10):
+     * smaller than {@link #satisfactionEffect}, as ratings and answers near 10 cannot rise. The
+     * survey model of this class drawn 400,000 times with and without the lift, with the same
+     * random numbers (so the difference is precise to about ±0.002).
+     */
+    public double observedSatisfactionEffect() {
+      if (driver == null) {
+        return 0;
+      }
+      StepProfile p = STEPS.get(stepId);
+      List<String> drivers = p.drivers();
+      SplittableRandom r = new SplittableRandom(20261031L);
+      int n = 400_000;
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        double latent = r.nextGaussian();
+        double before = p.intercept();
+        double after = p.intercept();
+        for (String d : drivers) {
+          double base = p.driverMeans().get(d) + DRIVER_LATENT_LOADING * latent + DRIVER_OWN_SD * r.nextGaussian();
+          before += p.betas().get(d) * RowRandom.clip(Math.round(base), 1, 10);
+          after += p.betas().get(d) * RowRandom.clip(Math.round(base + (d.equals(driver) ? driverPoints : 0)), 1, 10);
+        }
+        double noise = SATISFACTION_NOISE_SD * r.nextGaussian();
+        sum += RowRandom.clip(Math.round(after + noise), 1, 10) - RowRandom.clip(Math.round(before + noise), 1, 10);
+      }
+      return sum / n;
+    }
+  }
+
+  /**
+   * Three actions, all started on {@link #actionsFrom}, on top-level steps apart from each other
+   * and from the planted worsening: a clearer invoice (clarity +2 points on receive_invoice: its
+   * satisfaction +0.96), one that prevents 30% of a step's contacts (report_fault: 420 → 294 per
+   * 1,000 passes), and one that does nothing.
+   */
+  public static final List<PlantedAction> ACTIONS = List.of(
+      new PlantedAction("ACT-001", "receive_invoice", "Billing", "Nieuwe factuuruitleg", "satisfaction", "clarity",
+          2.0, 0),
+      new PlantedAction("ACT-002", "report_fault", "Service", "Storingsstatus in de app", "contacts_per_1000", null,
+          0, 0.30),
+      new PlantedAction("ACT-003", "change_details", "Web", "Nieuw wijzigingsformulier", "satisfaction", null, 0,
+          0));
+
+  /**
+   * The day the planted actions start: 60 days before the period's last day, so that with the
+   * default 8-week pre- and post-periods both lie inside a period of 116 days or more and a run
+   * on the last day finds the post-period complete.
+   */
+  public static LocalDate actionsFrom(LocalDate periodEnd) {
+    return periodEnd.minusDays(60);
+  }
+
+  /** The planted action on a step, if any. */
+  public static PlantedAction actionOn(String stepId) {
+    return ACTIONS.stream().filter(a -> a.stepId().equals(stepId)).findFirst().orElse(null);
   }
 
   /**

@@ -2,7 +2,9 @@ package io.signalchain.generate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
@@ -12,13 +14,17 @@ import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Generates realistic, deterministic Signalchain inputs (DESIGN.md section 4): survey_responses,
  * contacts and process_volumes for the default journey, with the effects listed in {@link
- * PlantedEffects} planted in them and about 1.5% broken rows of every kind per input.
+ * PlantedEffects} planted in them and about 1.5% broken rows of every kind per input; and
+ * improvement_actions, the few actions planted there (no broken rows).
  *
  * <p>Sizes: {@code scale} 1 = 1,000,000 survey responses and {@code contactsPerResponse} (default
  * 10) contacts per response; process volumes are one row per leaf step × day × completion channel.
@@ -48,6 +54,7 @@ public final class SampleGenerator {
   public static final String SURVEY_RESPONSES = "survey_responses";
   public static final String CONTACTS = "contacts";
   public static final String PROCESS_VOLUMES = "process_volumes";
+  public static final String IMPROVEMENT_ACTIONS = "improvement_actions";
 
   /** Rows per partition when generating: keeps tasks small at scale 1 and beyond. */
   private static final long ROWS_PER_PARTITION = 250_000;
@@ -73,6 +80,7 @@ public final class SampleGenerator {
     files.put(SURVEY_RESPONSES, write(spark, o, SURVEY_RESPONSES, surveys, responses, partitions));
     files.put(CONTACTS, write(spark, o, CONTACTS, contactRows, contacts, partitions));
     files.put(PROCESS_VOLUMES, write(spark, o, PROCESS_VOLUMES, volumes, volumes.rows(), partitions));
+    files.put(IMPROVEMENT_ACTIONS, writeActions(spark, o));
     return new GenerateSummary(responses, contacts, volumes.rows(), files);
   }
 
@@ -106,6 +114,30 @@ public final class SampleGenerator {
         .option("escape", "\"")
         .option("lineSep", "\n")
         .csv(tmp.toString());
+    moveSinglePart(spark, tmp, target);
+    return target.toString();
+  }
+
+  /** The planted improvement actions ({@link PlantedEffects#ACTIONS}), a few rows, as a team would record them. */
+  private static String writeActions(SparkSession spark, GenerateOptions o) {
+    Date started = Date.valueOf(PlantedEffects.actionsFrom(o.endDate()));
+    List<Row> rows = PlantedEffects.ACTIONS.stream().map(a -> RowFactory.create(a.actionId(), a.stepId(), a.team(),
+        a.title(), started, null, a.targetMetric())).toList();
+    StructType schema = new StructType().add("action_id", DataTypes.StringType).add("step_id", DataTypes.StringType)
+        .add("team", DataTypes.StringType).add("title", DataTypes.StringType)
+        .add("started_on", DataTypes.DateType).add("ended_on", DataTypes.DateType)
+        .add("target_metric", DataTypes.StringType);
+    Dataset<Row> data = spark.createDataFrame(rows, schema).coalesce(1);
+    Path dir = new Path(o.outputDir());
+    if (!o.csv()) {
+      String target = new Path(dir, IMPROVEMENT_ACTIONS).toString();
+      data.write().mode(SaveMode.Overwrite).parquet(target);
+      return target;
+    }
+    Path tmp = new Path(dir, "_tmp_" + IMPROVEMENT_ACTIONS);
+    Path target = new Path(dir, IMPROVEMENT_ACTIONS + ".csv");
+    data.write().mode(SaveMode.Overwrite).option("header", "true").option("encoding", "UTF-8")
+        .option("lineSep", "\n").csv(tmp.toString());
     moveSinglePart(spark, tmp, target);
     return target.toString();
   }

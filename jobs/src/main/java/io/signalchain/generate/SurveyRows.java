@@ -19,7 +19,9 @@ import java.util.SplittableRandom;
  * consumers and 1.2–2.0 for businesses (under-sampled), two decimals, empty (= 1) for 25%;
  * segment consumer 78%, business 19%, empty 3%; retention_intent follows satisfaction (see {@link
  * PlantedEffects#RETENTION_INTENT_EMPTY_SHARE}); {@link PlantedEffects#WORSENING_STEP} is rated
- * lower from {@link PlantedEffects#worseningFrom} on. Drivers not asked in the step are empty; 12% of
+ * lower from {@link PlantedEffects#worseningFrom} on; from {@link PlantedEffects#actionsFrom} on, the
+ * driver a planted action improves ({@link PlantedEffects#ACTIONS}) is rated higher on its step, and
+ * satisfaction follows. Drivers not asked in the step are empty; 12% of
  * respondents skip each asked driver with probability 1/2 (≈ 6% of asked answers missing; the
  * others answer everything, so listwise deletion keeps ≈ 88%).
  *
@@ -71,6 +73,8 @@ final class SurveyRows extends InputRows<SurveyRow, SurveyRows.Broken> {
   private final Period period;
   /** Epoch day from which {@link PlantedEffects#WORSENING_STEP} is rated lower. */
   private final long worseningFromDay;
+  /** Epoch day from which the planted actions work. */
+  private final long actionsFromDay;
   private final long customers;
   private final StepProfile[] steps;
   private final double[] stepWeights;
@@ -83,6 +87,8 @@ final class SurveyRows extends InputRows<SurveyRow, SurveyRows.Broken> {
     super(seed, RowRandom.SURVEYS, csv, Broken.available(csv), Broken.DUPLICATE_RESPONSE_ID, SurveyRow.LAYOUT);
     this.period = period;
     this.worseningFromDay = PlantedEffects.worseningFrom(
+        LocalDate.ofEpochDay(period.firstEpochDay + period.days - 1)).toEpochDay();
+    this.actionsFromDay = PlantedEffects.actionsFrom(
         LocalDate.ofEpochDay(period.firstEpochDay + period.days - 1)).toEpochDay();
     this.customers = customers;
     List<StepProfile> all = new ArrayList<>(PlantedEffects.STEPS.values());
@@ -122,8 +128,12 @@ final class SurveyRows extends InputRows<SurveyRow, SurveyRows.Broken> {
     double y = p.intercept();
     boolean skipper = r.nextDouble() < 0.12;
     Double[] ratings = new Double[PlantedEffects.DRIVERS.size()];
+    PlantedEffects.PlantedAction action = PlantedEffects.actionOn(p.stepId());
+    int improved = action != null && action.driver() != null && period.firstEpochDay + day >= actionsFromDay
+        ? PlantedEffects.DRIVERS.indexOf(action.driver()) : -1;
     for (int j = 0; j < betas[s].length; j++) {
-      double x = RowRandom.clip(Math.round(means[s][j]
+      double lift = driverIndexes[s][j] == improved ? action.driverPoints() : 0;
+      double x = RowRandom.clip(Math.round(means[s][j] + lift
           + PlantedEffects.DRIVER_LATENT_LOADING * latent + PlantedEffects.DRIVER_OWN_SD * r.nextGaussian()), 1, 10);
       y += betas[s][j] * x;
       boolean skipped = skipper && r.nextBoolean();

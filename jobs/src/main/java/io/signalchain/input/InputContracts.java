@@ -5,6 +5,7 @@ import static io.signalchain.input.FieldType.NUMBER;
 import static io.signalchain.input.FieldType.TIMESTAMP;
 import static io.signalchain.input.FieldType.WHOLE_NUMBER;
 
+import io.signalchain.config.ActionMetric;
 import io.signalchain.config.InputBounds;
 import io.signalchain.config.SignalchainConfig;
 import java.time.LocalDate;
@@ -13,7 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The three input contracts of DESIGN §4, with the configured steps, channels, scales and bounds.
+ * The input contracts of DESIGN §4 (and of the optional improvement actions), with the configured steps,
+ * channels, scales and bounds.
  *
  * <p>Every numeric field has a finite upper bound (a scale or a {@code bounds.*} key), which is
  * what keeps every sum finite and exact enough: a volume is at most {@code max_volume_per_day}
@@ -27,6 +29,7 @@ public final class InputContracts {
   public static final String SURVEY_RESPONSES = "survey_responses";
   public static final String CONTACTS = "contacts";
   public static final String PROCESS_VOLUMES = "process_volumes";
+  public static final String IMPROVEMENT_ACTIONS = "improvement_actions";
 
   private InputContracts() {}
 
@@ -44,8 +47,13 @@ public final class InputContracts {
       case SURVEY_RESPONSES -> surveyResponses(config);
       case CONTACTS -> contacts(config);
       case PROCESS_VOLUMES -> processVolumes(config);
+      // Planned actions may start after today: they are reported as measuring, not rejected.
+      case IMPROVEMENT_ACTIONS -> improvementActions(config);
       default -> throw new IllegalArgumentException("no contract for input " + source);
     };
+    if (source.equals(IMPROVEMENT_ACTIONS)) {
+      return c;
+    }
     return new InputContract(c.source(), c.idColumn(), c.fields(), c.driverScale(),
         today.plusDays(config.futureToleranceDays()));
   }
@@ -90,6 +98,17 @@ public final class InputContracts {
         Field.oneOf("channel", false, c.channels().keySet()),
         Field.bounded("volume", WHOLE_NUMBER, true, 0.0, false, c.bounds().maxVolumePerDay(),
             InputBounds.MAX_VOLUME_PER_DAY)), null);
+  }
+
+  public static InputContract improvementActions(SignalchainConfig c) {
+    return new InputContract(IMPROVEMENT_ACTIONS, "action_id", List.of(
+        Field.text("action_id", true),
+        Field.oneOf("step_id", true, steps(c)),
+        Field.text("team", true),
+        Field.text("title", true),
+        Field.of("started_on", DATE, true),
+        Field.of("ended_on", DATE, false),
+        Field.oneOf("target_metric", false, Set.copyOf(ActionMetric.keys()))), null);
   }
 
   private static Set<String> steps(SignalchainConfig c) {

@@ -1,7 +1,7 @@
 package io.signalchain.monitoring;
 
 import io.signalchain.config.SignalchainConfig;
-import io.signalchain.monitoring.stats.WeightedSums;
+import io.signalchain.measures.stats.WeightedSums;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -60,6 +60,6 @@ public enum Metric {
     return dutch ? nameNl : nameEn;
   }
 
-  /** The survey metrics, whose per-period sums are {@link io.signalchain.monitoring.stats.WeightedSums}. */
+  /** The survey metrics, whose per-period sums are {@link io.signalchain.measures.stats.WeightedSums}. */
   static final Metric[] SURVEY = {SATISFACTION, SATISFACTION_TOP2, NPS, EFFORT, RETENTION_INTENT, INDEX};
 }

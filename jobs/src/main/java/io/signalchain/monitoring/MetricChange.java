@@ -1,7 +1,7 @@
 package io.signalchain.monitoring;
 
 import io.signalchain.config.TrendPeriod;
-import io.signalchain.monitoring.stats.Change;
+import io.signalchain.measures.stats.Change;
 import java.time.LocalDate;
 
 /**

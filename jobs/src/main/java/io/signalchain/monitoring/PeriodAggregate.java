@@ -1,7 +1,7 @@
 package io.signalchain.monitoring;
 
 import io.signalchain.config.TrendPeriod;
-import io.signalchain.monitoring.stats.WeightedSums;
+import io.signalchain.measures.stats.WeightedSums;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;

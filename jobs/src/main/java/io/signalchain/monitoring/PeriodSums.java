@@ -18,7 +18,7 @@ import io.signalchain.journey.ContactGroups;
 import io.signalchain.config.TrendPeriod;
 import io.signalchain.journey.JourneyConformance;
 import io.signalchain.measures.SurveyMeasures;
-import io.signalchain.monitoring.stats.WeightedSums;
+import io.signalchain.measures.stats.WeightedSums;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.to_date;
 
+import io.signalchain.actions.ActionEffects;
 import io.signalchain.channels.ChannelMix;
 import io.signalchain.channels.ContactReasons;
 import io.signalchain.errors.Errors;
@@ -89,6 +90,7 @@ public final class NightlyRun {
   public RunInputs validateInputs(LocalDate today) {
     ValidatedInput surveys = null;
     ValidatedInput volumes = null;
+    ValidatedInput actions = null;
     try {
       surveys = validated(InputContracts.SURVEY_RESPONSES, today).persisted();
       SummedInput contacts;
@@ -99,9 +101,13 @@ public final class NightlyRun {
             contacts.read() - contacts.rejectedRows(), contacts.rejectedRows());
       }
       volumes = validated(InputContracts.PROCESS_VOLUMES, today).persisted();
-      return new RunInputs(surveys, contacts, volumes);
+      // The optional fourth input: without it the actions' table is written empty.
+      if (config.input(InputContracts.IMPROVEMENT_ACTIONS) != null) {
+        actions = validated(InputContracts.IMPROVEMENT_ACTIONS, today).persisted();
+      }
+      return new RunInputs(surveys, contacts, volumes, actions);
     } catch (RuntimeException e) {
-      Stream.of(surveys, volumes).filter(Objects::nonNull).forEach(ValidatedInput::unpersist);
+      Stream.of(surveys, volumes, actions).filter(Objects::nonNull).forEach(ValidatedInput::unpersist);
       throw e;
     }
   }
@@ -119,6 +125,9 @@ public final class NightlyRun {
     counts.add(countRows(inputs.surveys()));
     counts.add(new InputCounts(inputs.contacts().source(), inputs.contacts().read(), inputs.contacts().rejectedRows()));
     counts.add(countRows(inputs.volumes()));
+    if (inputs.actions() != null) {
+      counts.add(countRows(inputs.actions()));
+    }
     return counts;
   }
 
@@ -312,12 +321,19 @@ public final class NightlyRun {
       tables.put(OutputTable.KPI_TRENDS, monitoring.trends());
       tables.put(OutputTable.KPI_ALERTS, monitoring.alerts());
     }
+    try (Stage stage = Stage.start("action effects")) {
+      // Optional input: without improvement_actions the table is written empty.
+      tables.put(OutputTable.ACTION_EFFECTS, inputs.actions() == null ? ActionEffects.empty(spark)
+          : ActionEffects.compute(inputs.actions().accepted(), inputs.surveys().accepted(), contactDays,
+              inputs.volumes().accepted(), window.last(), config));
+    }
     return tables;
   }
 
   private void checkQuality(List<InputCounts> counts) {
     for (InputCounts c : counts) {
-      if (c.read() == 0) {
+      // An optional input may be empty: no improvement actions recorded yet.
+      if (c.read() == 0 && !SignalchainConfig.OPTIONAL_INPUT_NAMES.contains(c.source())) {
         throw Errors.emptyInput(c.source(), config.input(c.source()).path());
       }
       if (c.rejectShare() > config.maxRejectShare()) {

@@ -9,12 +9,20 @@ import org.apache.spark.sql.Row;
 /**
  * The inputs as the run reads them, validated: the survey responses and process volumes as
  * typed rows kept for the run (every analysis of them reads rows), the contacts summed per day
- * as they were validated ({@code journey/ContactDays}): no analysis needs a single contact.
+ * as they were validated ({@code journey/ContactDays}): no analysis needs a single contact. The
+ * optional improvement actions are typed rows too, or null when the input is not configured.
  */
-public record RunInputs(ValidatedInput surveys, SummedInput contacts, ValidatedInput volumes) {
+public record RunInputs(ValidatedInput surveys, SummedInput contacts, ValidatedInput volumes,
+    ValidatedInput actions) {
+  /** Without the optional improvement actions. */
+  public RunInputs(ValidatedInput surveys, SummedInput contacts, ValidatedInput volumes) {
+    this(surveys, contacts, volumes, null);
+  }
+
   /** Every input's rejected rows, as they go to rejected_records. */
   public Dataset<Row> rejected() {
-    return surveys.rejected().unionByName(contacts.rejected()).unionByName(volumes.rejected());
+    Dataset<Row> rejected = surveys.rejected().unionByName(contacts.rejected()).unionByName(volumes.rejected());
+    return actions == null ? rejected : rejected.unionByName(actions.rejected());
   }
 
   public Dataset<Row> contactDays() {
@@ -22,7 +30,7 @@ public record RunInputs(ValidatedInput surveys, SummedInput contacts, ValidatedI
   }
 
   List<ValidatedInput> keptRows() {
-    return List.of(surveys, volumes);
+    return actions == null ? List.of(surveys, volumes) : List.of(surveys, volumes, actions);
   }
 
   public void unpersist() {

@@ -19,6 +19,7 @@ public enum OutputTable {
   KPI_ALERTS("kpi_alerts", WriteMode.PER_RUN),
   DRIVER_ASYMMETRY("driver_asymmetry", WriteMode.PER_RUN),
   DRIVER_SEGMENTS("driver_segments", WriteMode.PER_RUN),
+  ACTION_EFFECTS("action_effects", WriteMode.PER_RUN),
   REJECTED_RECORDS("rejected_records", WriteMode.PER_RUN),
   RUN_LOG("run_log", WriteMode.APPEND);
 

@@ -62,6 +62,7 @@ public final class RunReport {
     priority(h, d, en);
     kpis(h, d, en);
     trends(h, d, en);
+    ActionsSection.append(h, d, en);
     drivers(h, d, en);
     penaltyReward(h, d, en);
     segments(h, d, en);

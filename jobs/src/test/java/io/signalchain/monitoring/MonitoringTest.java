@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.signalchain.config.SignalchainConfig;
 import io.signalchain.journey.ContactDays;
 import io.signalchain.journey.JourneyStepsTable;
-import io.signalchain.monitoring.stats.ChangeTests;
+import io.signalchain.measures.stats.ChangeTests;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
 import java.sql.Date;

@@ -1,4 +1,4 @@
-package io.signalchain.monitoring.stats;
+package io.signalchain.measures.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

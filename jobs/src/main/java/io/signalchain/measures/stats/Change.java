@@ -1,4 +1,4 @@
-package io.signalchain.monitoring.stats;
+package io.signalchain.measures.stats;
 
 /**
  * A change between two estimates: {@code difference} = current − reference with its standard

@@ -1,4 +1,4 @@
-package io.signalchain.monitoring.stats;
+package io.signalchain.measures.stats;
 
 /**
  * The sufficient statistics of one weighted sample of a measure: responses n, Σw, Σw·x, Σw·x²

@@ -1,4 +1,4 @@
-package io.signalchain.monitoring.stats;
+package io.signalchain.measures.stats;
 
 import java.util.Arrays;
 import java.util.Comparator;
