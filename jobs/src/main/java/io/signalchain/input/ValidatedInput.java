@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -83,27 +84,27 @@ public record ValidatedInput(String source, Dataset<Row> checked, String idColum
     Dataset<Row> addends = checked.select(columns.toArray(Column[]::new));
     List<String> keyNames = Arrays.asList(addends.columns()).subList(0, keys.size());
 
-    // The carried columns are keys too (null, or one row's own): sums alone keep Spark's hash aggregation.
+    // The carried columns are keys too (null, or one row's own): sums alone keep Spark's hash
+    // aggregation. The single row's number keeps identical rejected rows apart.
     List<Column> groupedBy = new ArrayList<>(keyNames.stream().map(functions::col).toList());
     groupedBy.add(col(SINGLE_ROW));
     carried.forEach(c -> groupedBy.add(col(c)));
-    List<Column> aggregates = new ArrayList<>();
-    summands.keySet().forEach(name -> aggregates.add(sum(name).as(name)));
-    aggregates.add(count(lit(1)).as(ROWS));
     Dataset<Row> parts = addends.groupBy(groupedBy.toArray(Column[]::new))
-        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
-        .localCheckpoint();
+        .agg(count(lit(1)).as(ROWS), sums(summands.keySet())).localCheckpoint();
     Dataset<Row> settled = idColumn == null ? parts : settleRepeatedIds(parts);
 
-    List<Column> sums = new ArrayList<>();
-    summands.keySet().forEach(name -> sums.add(sum(name).as(name)));
+    Column[] sums = sums(summands.keySet());
     Dataset<Row> accepted = settled.filter(col(Validation.REASON).isNull())
         .groupBy(keyNames.stream().map(functions::col).toArray(Column[]::new))
-        .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+        .agg(sums[0], Arrays.copyOfRange(sums, 1, sums.length));
     Dataset<Row> rejected = settled.filter(col(Validation.REASON).isNotNull()).select(lit(source).as("source"),
         Validation.recordText(col(Validation.RECORD)).as("record"), col(Validation.REASON).as("reason"));
     Row counts = settled.agg(sum(ROWS), count(col(Validation.REASON))).first();
     return new SummedInput(source, accepted, rejected, counts.isNullAt(0) ? 0 : counts.getLong(0), counts.getLong(1));
+  }
+
+  private static Column[] sums(Collection<String> names) {
+    return names.stream().map(name -> sum(name).as(name)).toArray(Column[]::new);
   }
 
   /** The accepted rows, typed, with the fields kept for the analyses. */
