@@ -70,10 +70,11 @@ public final class DriverStageBenchmark {
     System.out.printf(Locale.ROOT, "%,d responses, %d driver columns, %d units (step × channel), %d cores%n",
         rows, drivers.size(), unitIds.size(), Runtime.getRuntime().availableProcessors());
 
-    DriverSettings settings = new DriverSettings(DriverOutcome.SATISFACTION, 30, 0.5, 20, Map.of());
+    // The stage as the nightly run runs it with everything on: 200 bootstrap replicates, penalty–reward, segments.
+    DriverSettings settings = new DriverSettings(DriverOutcome.SATISFACTION, 30, 0.5, 20, Map.of(),
+        DriverSettings.Bootstrap.DEFAULT, DriverSettings.Asymmetry.DEFAULT, true);
     double scan = best("bare scan (sum of every column)", () -> scanAll(responses));
     DriverTables[] result = new DriverTables[1];
-    // Default bootstrap (200 replicates) and penalty–reward: the stage as the nightly run runs it.
     double stage = best("driver stage (all units, Shapley)", () -> {
       result[0] = DriverStage.analyse(units, drivers, unitIds, settings);
       return result[0].models().count();
