@@ -1,5 +1,7 @@
 package io.signalchain.actions;
 
+import static io.signalchain.measures.SumColumns.doubleOf;
+import static io.signalchain.measures.SumColumns.longOf;
 import static io.signalchain.journey.JourneyConformance.UNIT;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -117,15 +119,5 @@ final class StepDays {
       total = total.plus(day);
     }
     return total;
-  }
-
-  private static long longOf(Row r, String column) {
-    Object v = r.getAs(column);
-    return v == null ? 0 : ((Number) v).longValue();
-  }
-
-  private static double doubleOf(Row r, String column) {
-    Object v = r.getAs(column);
-    return v == null ? 0 : ((Number) v).doubleValue();
   }
 }

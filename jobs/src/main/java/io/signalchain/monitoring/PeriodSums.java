@@ -1,5 +1,7 @@
 package io.signalchain.monitoring;
 
+import static io.signalchain.measures.SumColumns.doubleOf;
+import static io.signalchain.measures.SumColumns.longOf;
 import static io.signalchain.journey.JourneyConformance.UNIT;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
@@ -143,15 +145,5 @@ final class PeriodSums {
         ((Date) r.getAs(PERIOD_START)).toLocalDate(), surveys, longOf(r, "contacts"),
         longOf(r, "complaints"), longOf(r, "questions"), longOf(r, "requests"), longOf(r, "compliments"),
         doubleOf(r, "contact_cost_eur"), longOf(r, "volume"));
-  }
-
-  private static long longOf(Row r, String column) {
-    Object v = r.getAs(column);
-    return v == null ? 0 : ((Number) v).longValue();
-  }
-
-  private static double doubleOf(Row r, String column) {
-    Object v = r.getAs(column);
-    return v == null ? 0 : ((Number) v).doubleValue();
   }
 }
