@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Pattern STEP_ID = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)*");
+  /** A team name is also a file name (report per team) and a CLI argument. */
+  private static final Pattern TEAM = Pattern.compile("[a-z0-9_-]+");
   private static final Pattern NAME = Pattern.compile("[a-z0-9_]+");
 
   private ConfigLoader() {}
@@ -351,6 +353,7 @@ public final class ConfigLoader {
     }
     Map<String, ConfigNode> byId = new LinkedHashMap<>();
     Map<String, String> parents = new HashMap<>();
+    Map<String, String> owners = new HashMap<>();
     for (ConfigNode node : nodes) {
       String id = node.requiredString("id");
       if (!STEP_ID.matcher(id).matches()) {
@@ -363,6 +366,11 @@ public final class ConfigLoader {
         throw node.fail("id", "duplicate step id '" + id + "'");
       }
       parents.put(id, node.string("parent", null));
+      String owner = node.string("owner", null);
+      if (owner != null && !TEAM.matcher(owner).matches()) {
+        throw node.fail("owner", "'" + owner + "' is not a valid team name: use lower case letters, digits, _ and -");
+      }
+      owners.put(id, owner);
     }
     List<JourneyStep> steps = new ArrayList<>();
     Set<String> orders = new HashSet<>();
@@ -380,8 +388,13 @@ public final class ConfigLoader {
         throw node.fail("order", "order " + order + " is used twice among the steps of "
             + (parent == null ? "the top level" : "'" + parent + "'"));
       }
+      // A sub-step without an owner of its own belongs to its parent's team.
+      String owner = owners.get(entry.getKey());
+      if (owner == null && parent != null) {
+        owner = owners.get(parent);
+      }
       steps.add(new JourneyStep(entry.getKey(), parent, parent == null ? 1 : 2, order,
-          node.requiredString("name_nl"), node.requiredString("name_en")));
+          node.requiredString("name_nl"), node.requiredString("name_en"), owner));
       node.rejectUnknownKeys();
     }
     root.rejectUnknownKeys();

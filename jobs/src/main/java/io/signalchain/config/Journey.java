@@ -2,6 +2,7 @@ package io.signalchain.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,5 +23,15 @@ public record Journey(List<JourneyStep> steps) {
 
   public List<String> ids() {
     return steps.stream().map(JourneyStep::id).toList();
+  }
+
+  /** The teams that own steps, sorted. */
+  public List<String> teams() {
+    return steps.stream().map(JourneyStep::owner).filter(Objects::nonNull).distinct().sorted().toList();
+  }
+
+  /** The ids of the steps a team owns, in journey order. */
+  public List<String> stepsOf(String team) {
+    return steps.stream().filter(s -> team.equals(s.owner())).map(JourneyStep::id).toList();
   }
 }

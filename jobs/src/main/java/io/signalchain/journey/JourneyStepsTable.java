@@ -24,7 +24,8 @@ public final class JourneyStepsTable {
       .add("step_order", DataTypes.IntegerType, false)
       .add("name_nl", DataTypes.StringType, false)
       .add("name_en", DataTypes.StringType, false)
-      .add("journey_position", DataTypes.IntegerType, false);
+      .add("journey_position", DataTypes.IntegerType, false)
+      .add("owner_team", DataTypes.StringType, true);
 
   private JourneyStepsTable() {}
 
@@ -32,10 +33,11 @@ public final class JourneyStepsTable {
     List<Row> rows = new ArrayList<>();
     int position = 0;
     for (JourneyStep s : journey.steps()) {
-      rows.add(RowFactory.create(s.id(), s.parentId(), s.level(), s.order(), s.nameNl(), s.nameEn(), ++position));
+      rows.add(RowFactory.create(s.id(), s.parentId(), s.level(), s.order(), s.nameNl(), s.nameEn(), ++position,
+          s.owner()));
     }
     rows.add(RowFactory.create(JourneyConformance.UNCLASSIFIED, null, 0, 0, "Niet geclassificeerd",
-        "Not classified to a step", ++position));
+        "Not classified to a step", ++position, null));
     return spark.createDataFrame(rows, SCHEMA);
   }
 

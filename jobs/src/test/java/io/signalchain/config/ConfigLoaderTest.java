@@ -12,6 +12,7 @@ import io.signalchain.testing.TestConfigs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -189,6 +190,29 @@ class ConfigLoaderTest {
     assertEquals(0, set.futureToleranceDays());
   }
 
+  @Test
+  void everyStepHasItsOwnOrItsParentsTeam() {
+    Journey journey = TestConfigs.defaults().journey();
+    assertEquals("billing", journey.byId().get("pay").owner());
+    assertEquals("billing", journey.byId().get("pay.reminder").owner(), "inherited from pay");
+    assertEquals("collections", journey.byId().get("pay.arrangement").owner(), "its own team");
+    assertEquals(List.of("pay", "pay.direct_debit", "pay.reminder", "receive_invoice"),
+        journey.stepsOf("billing").stream().sorted().toList());
+    assertEquals(List.of("billing", "collections", "customer_service", "field_service", "onboarding", "product",
+        "retention"), journey.teams());
+  }
+
+  @Test
+  void aJourneyWithoutOwnersHasNoTeams() throws IOException {
+    Path conf = copyDefaults("owner: ", "x_owner_removed: ", "journey.yaml");
+    Files.writeString(dir.resolve("journey.yaml"),
+        Files.readString(dir.resolve("journey.yaml")).replaceAll(", x_owner_removed: [a-z_]+", "")
+            .replaceAll(", owner: [a-z_]+", ""));
+    Journey journey = ConfigLoader.load(conf).journey();
+    assertEquals(List.of(), journey.teams());
+    assertEquals(null, journey.byId().get("pay.reminder").owner());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "id: use_product,|id: pay,|steps[9].id|duplicate step id 'pay'",
@@ -197,6 +221,7 @@ class ConfigLoaderTest {
       "order: 2,  name_nl: \"Ik gebruik|order: 1,  name_nl: \"Ik gebruik|steps[7].order|used twice",
       "id: use_product,|id: Use Product,|steps[7].id|not a valid step id",
       "id: use_product,|id: unclassified,|steps[7].id|reserved",
+      "owner: product}|owner: Product Team}|steps[7].owner|not a valid team name",
   })
   void journeyErrorsNameFileKeyAndProblem(String find, String replace, String key, String what) throws IOException {
     Path conf = copyDefaults(find, replace, "journey.yaml");
