@@ -105,16 +105,30 @@ public final class SignalchainCli {
   private ExitCode run(CommandLine line) {
     List<LocalDate> dates = runDates(line);
     boolean backfill = line.hasOption("from");
+    if (line.hasOption("team")) {
+      throw Errors.usage("--team is an option of report: signalchain report --team NAME (output.report_per_team "
+          + "writes every team's report with each run)");
+    }
     SignalchainConfig config = config(line);
     boolean withReport = line.hasOption("report") || config.writeReport();
     try (var job = SparkSessions.forJob("signalchain", line.getOptionValue("master"))) {
       boolean skipSucceeded = backfill && !line.hasOption("force");
       new NightlyRun(job.spark(), config, line.hasOption("allow-empty")).run(dates, skipSucceeded, result -> {
-        Optional<String> report = withReport && result.succeeded()
-            ? Optional.of(writeReport(job.spark(), config, Optional.of(result.runDate()),
-                line.getOptionValue("report-file")))
-            : Optional.empty();
-        printResult(result, report);
+        Optional<String> report = Optional.empty();
+        List<String> teamReports = List.of();
+        if (result.succeeded() && (withReport || config.reportPerTeam())) {
+          ReportData data = ReportLoader.load(job.spark(), new DeltaOutput(config.outputPath()),
+              Optional.of(result.runDate()));
+          String location = reportLocation(config, data, line.getOptionValue("report-file"));
+          if (withReport) {
+            report = Optional.of(writeReport(job.spark(), config, data, location));
+          }
+          if (config.reportPerTeam()) {
+            teamReports = data.teams().stream().map(team -> writeReport(job.spark(), config, data.forTeam(team),
+                ReportWriter.teamLocation(location, team))).toList();
+          }
+        }
+        printResult(result, report, teamReports);
       });
       return ExitCode.SUCCESS;
     }
@@ -124,16 +138,25 @@ public final class SignalchainCli {
     Optional<LocalDate> runDate = Optional.ofNullable(line.getOptionValue("run-date")).map(d -> date("run-date", d));
     SignalchainConfig config = config(line);
     try (var job = SparkSessions.forJob("signalchain-report", line.getOptionValue("master"))) {
-      out.println("Report: " + writeReport(job.spark(), config, runDate, line.getOptionValue("report-file")));
+      ReportData data = ReportLoader.load(job.spark(), new DeltaOutput(config.outputPath()), runDate);
+      String file = line.getOptionValue("report-file");
+      if (line.hasOption("team")) {
+        String team = line.getOptionValue("team");
+        data = data.forTeam(team);
+        file = file != null ? file : ReportWriter.teamLocation(reportLocation(config, data, null), team);
+      }
+      out.println("Report: " + writeReport(job.spark(), config, data, reportLocation(config, data, file)));
       return ExitCode.SUCCESS;
     }
   }
 
-  /** Renders the report of a succeeded run (the latest when no date is given); returns where it went. */
-  private static String writeReport(SparkSession spark, SignalchainConfig config, Optional<LocalDate> runDate,
-      String file) {
-    ReportData data = ReportLoader.load(spark, new DeltaOutput(config.outputPath()), runDate);
-    String location = file != null ? file : ReportWriter.defaultLocation(config.outputPath(), data.runDate());
+  /** {@code file}, else the default location of the run's report. */
+  private static String reportLocation(SignalchainConfig config, ReportData data, String file) {
+    return file != null ? file : ReportWriter.defaultLocation(config.outputPath(), data.runDate());
+  }
+
+  /** Renders the report of a succeeded run to {@code location}; returns where it went. */
+  private static String writeReport(SparkSession spark, SignalchainConfig config, ReportData data, String location) {
     return ReportWriter.write(spark, RunReport.html(data, config.reportLanguage()), location, data.runDate());
   }
 
@@ -223,7 +246,7 @@ public final class SignalchainCli {
   }
 
   /** A readable account of one run date, then its one-line JSON summary for orchestrators. */
-  private void printResult(RunResult result, Optional<String> htmlReport) {
+  private void printResult(RunResult result, Optional<String> htmlReport, List<String> teamReports) {
     if (result.status() == RunStatus.SKIPPED) {
       out.printf(Locale.ROOT, "Run date %s skipped: %s%n", result.runDate(), result.message());
     } else {
@@ -238,6 +261,7 @@ public final class SignalchainCli {
       }
     }
     htmlReport.ifPresent(location -> out.println("Report: " + location));
+    teamReports.forEach(location -> out.println("Team report: " + location));
     out.println(RunSummary.json(result, htmlReport));
   }
 
@@ -334,6 +358,9 @@ public final class SignalchainCli {
         .addOption(Option.builder().longOpt("report-file").hasArg().argName("PATH")
             .desc("report: where to write the HTML (default reports/signalchain-<run_date>.html beside the output "
                 + "folder).").build())
+        .addOption(Option.builder().longOpt("team").hasArg().argName("NAME")
+            .desc("report: the report of one team's steps only (a team that owns steps in journey.yaml), by default "
+                + "to reports/signalchain-<run_date>-team-<NAME>.html beside the output folder.").build())
         .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
             .desc("generate: folder for survey_responses, contacts and process_volumes.").build())
         .addOption(Option.builder().longOpt("scale").hasArg().argName("S")
@@ -360,7 +387,8 @@ public final class SignalchainCli {
           run        read, validate, analyse and write the Delta tables for one run date
           validate   read and validate the inputs only: counts and reject reasons; writes nothing
           generate   write a realistic, seeded sample organisation's inputs (CSV or Parquet)
-          report     write the self-contained HTML report of a succeeded run (latest, or --run-date)
+          report     write the self-contained HTML report of a succeeded run (latest, or --run-date);
+                     with --team NAME, of that team's steps only
 
         Options:""", options(), 2, 4, """
 
@@ -371,6 +399,7 @@ public final class SignalchainCli {
           signalchain run --report                                   # and write the HTML report
           signalchain run --run-date 2026-12-25 --allow-empty        # a date without signals, on purpose
           signalchain report --run-date 2026-10-31 --report-file /tmp/report.html
+          signalchain report --team billing                          # the steps team billing owns
           signalchain run --conf /etc/signalchain/signalchain.yaml --input contacts=/data/contacts.csv
           signalchain validate --set inputs.contacts.format=parquet --input contacts=/data/contacts
           signalchain generate --scale 1 --format parquet --out /data/signalchain-scale1

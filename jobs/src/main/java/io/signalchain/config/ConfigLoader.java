@@ -68,6 +68,7 @@ public final class ConfigLoader {
     ConfigNode output = root.requiredChild("output");
     String outputPath = resolve(base, output.requiredString("path"));
     boolean writeReport = output.bool("report", false);
+    boolean reportPerTeam = output.bool("report_per_team", false);
     output.rejectUnknownKeys();
 
     ConfigNode analysis = root.child("analysis");
@@ -139,7 +140,8 @@ public final class ConfigLoader {
     ActionSettings actions = actions(root.child("actions"));
     root.rejectUnknownKeys();
 
-    return new SignalchainConfig(file.toString(), journey, inputs, outputPath, writeReport, windowDays, defaultRunDate,
+    return new SignalchainConfig(file.toString(), journey, inputs, outputPath, writeReport, reportPerTeam, windowDays,
+        defaultRunDate,
         satisfaction, effort, driver, target, channels, maxRejectShare, drivers, channelMix, priority, needed,
         reasonsTopN, bounds, futureToleranceDays, retentionIntent, index, targetsPerStep, monitoring, language,
         actions);

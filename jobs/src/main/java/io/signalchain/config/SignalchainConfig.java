@@ -11,6 +11,7 @@ import java.util.stream.Stream;
  * @param inputs input name (survey_responses, contacts, process_volumes) to its location
  * @param outputPath the folder holding one Delta table per output
  * @param writeReport whether a run also writes its HTML report (beside the output folder)
+ * @param reportPerTeam whether a run also writes one report per team, of the team's steps only
  * @param windowDays the analysis covers this many days ending on run_date
  * @param defaultRunDate yesterday, latest-data or an ISO date
  * @param maxRejectShare the share of rejected rows per input above which a run fails
@@ -33,6 +34,7 @@ public record SignalchainConfig(
     Map<String, InputSpec> inputs,
     String outputPath,
     boolean writeReport,
+    boolean reportPerTeam,
     int windowDays,
     String defaultRunDate,
     Scale satisfactionScale,

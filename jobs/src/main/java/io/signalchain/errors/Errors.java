@@ -1,5 +1,6 @@
 package io.signalchain.errors;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Every user-facing error of Signalchain, built in one place: what is wrong, why, how to fix. */
@@ -95,6 +96,15 @@ public final class Errors {
     return new SignalchainException(ExitCode.INPUT_UNREADABLE,
         String.format(Locale.ROOT, "No SUCCEEDED run for %s in %s", date, runLog),
         "Run the job first (signalchain run), or pass the --output folder and --run-date of a succeeded run.", null);
+  }
+
+  public static SignalchainException unknownTeam(String team, List<String> teams) {
+    return new SignalchainException(ExitCode.USAGE_OR_CONFIGURATION, teams.isEmpty()
+        ? String.format(Locale.ROOT, "unknown team '%s': no step of the run's journey has an owner", team)
+        : String.format(Locale.ROOT, "unknown team '%s'; the teams that own steps are: %s", team,
+            String.join(", ", teams)),
+        "Pass one of those teams with --team (the owner of a step in journey.yaml), or leave --team out for the "
+            + "report of every step.", null, true);
   }
 
   public static SignalchainException reportUnwritable(String location, String runDate, Throwable cause) {

@@ -32,6 +32,7 @@ import io.signalchain.publish.OutputTable;
 import io.signalchain.publish.RunLog;
 import io.signalchain.publish.RunStatus;
 import io.signalchain.priority.StepPriority;
+import io.signalchain.teams.TeamScorecards;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -184,6 +185,7 @@ public final class NightlyRun {
       checkQuality(counts);
       checkWindowHasSignals(inputs, run);
       writeAll(output, analyse(inputs, run.window()), run, written);
+      write(output, OutputTable.TEAM_SCORECARDS, teamScorecards(output, run), run, written);
       written.put(OutputTable.JOURNEY_STEPS,
           output.replaceTable(OutputTable.JOURNEY_STEPS, JourneyStepsTable.of(spark, config.journey()), run));
       // The SUCCEEDED row comes last: it is what makes the run's rows the date's rows for readers.
@@ -328,6 +330,17 @@ public final class NightlyRun {
               inputs.volumes().accepted(), window.last(), config));
     }
     return tables;
+  }
+
+  /**
+   * The teams' scorecards, from the run's tables as written: after them, so that none of them is
+   * computed again. The run has no follow-up worklist yet: its counts are null.
+   */
+  private Dataset<Row> teamScorecards(DeltaOutput output, RunContext run) {
+    return TeamScorecards.compute(output.readRun(spark, OutputTable.STEP_KPIS, run),
+        output.readRun(spark, OutputTable.KPI_ALERTS, run), output.readRun(spark, OutputTable.DRIVER_IMPORTANCE, run),
+        output.readRun(spark, OutputTable.CONTACT_REASONS, run), output.readRun(spark, OutputTable.CHANNEL_MIX, run),
+        null, run.runDate(), config);
   }
 
   private void checkQuality(List<InputCounts> counts) {

@@ -20,6 +20,7 @@ public enum OutputTable {
   DRIVER_ASYMMETRY("driver_asymmetry", WriteMode.PER_RUN),
   DRIVER_SEGMENTS("driver_segments", WriteMode.PER_RUN),
   ACTION_EFFECTS("action_effects", WriteMode.PER_RUN),
+  TEAM_SCORECARDS("team_scorecards", WriteMode.PER_RUN),
   REJECTED_RECORDS("rejected_records", WriteMode.PER_RUN),
   RUN_LOG("run_log", WriteMode.APPEND);
 

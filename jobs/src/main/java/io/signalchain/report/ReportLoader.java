@@ -47,7 +47,8 @@ public final class ReportLoader {
     Map<OutputTable, List<Row>> rows = new LinkedHashMap<>();
     for (OutputTable table : List.of(OutputTable.STEP_KPIS, OutputTable.STEP_PRIORITY, OutputTable.DRIVER_MODELS,
         OutputTable.DRIVER_IMPORTANCE, OutputTable.CHANNEL_MIX, OutputTable.KPI_TRENDS, OutputTable.KPI_ALERTS,
-        OutputTable.DRIVER_ASYMMETRY, OutputTable.DRIVER_SEGMENTS, OutputTable.ACTION_EFFECTS)) {
+        OutputTable.DRIVER_ASYMMETRY, OutputTable.DRIVER_SEGMENTS, OutputTable.ACTION_EFFECTS,
+        OutputTable.TEAM_SCORECARDS)) {
       rows.put(table, ofRun(spark, output, table, runId));
       if (ALWAYS_FILLED.contains(table) && rows.get(table).isEmpty()) {
         throw Errors.runIncomplete(runId, date, table.tableName());
@@ -62,7 +63,7 @@ public final class ReportLoader {
         rows.get(OutputTable.CHANNEL_MIX), rows.get(OutputTable.KPI_TRENDS),
         rows.get(OutputTable.KPI_ALERTS).stream().filter(r -> Boolean.TRUE.equals(r.getAs("alert"))).toList(),
         rows.get(OutputTable.DRIVER_ASYMMETRY), rows.get(OutputTable.DRIVER_SEGMENTS),
-        rows.get(OutputTable.ACTION_EFFECTS));
+        rows.get(OutputTable.ACTION_EFFECTS), rows.get(OutputTable.TEAM_SCORECARDS), null);
   }
 
   private static List<Row> ofRun(SparkSession spark, DeltaOutput output, OutputTable table, String runId) {

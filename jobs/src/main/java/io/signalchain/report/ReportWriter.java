@@ -20,6 +20,16 @@ public final class ReportWriter {
         "signalchain-" + runDate + ".html").toString();
   }
 
+  /**
+   * A team's report beside the run's report: {@code signalchain-2026-10-31.html} →
+   * {@code signalchain-2026-10-31-team-billing.html}.
+   */
+  public static String teamLocation(String reportLocation, String team) {
+    String stem = reportLocation.endsWith(".html")
+        ? reportLocation.substring(0, reportLocation.length() - ".html".length()) : reportLocation;
+    return stem + "-team-" + team + ".html";
+  }
+
   public static String write(SparkSession spark, String html, String location, String runDate) {
     Path path = new Path(location);
     try {

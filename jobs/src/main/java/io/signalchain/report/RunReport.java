@@ -50,13 +50,18 @@ public final class RunReport {
     boolean en = language == ReportLanguage.EN;
     StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"" + language.key()
         + "\"><head><meta charset=\"utf-8\">")
-        .append("<title>Signalchain ").append(d.runDate()).append("</title><style>").append(STYLE)
-        .append("</style></head><body>")
-        .append(en ? "<h1>Signalchain — customer signals per journey step</h1>"
-            : "<h1>Signalchain — klantsignalen per klantketenstap</h1>")
+        .append("<title>Signalchain ").append(d.runDate()).append(team(d, " · team ")).append("</title><style>")
+        .append(STYLE).append("</style></head><body>")
+        .append(en ? "<h1>Signalchain — customer signals per journey step" : "<h1>Signalchain — klantsignalen per "
+            + "klantketenstap").append(team(d, " — team ")).append("</h1>")
         .append(f(en ? "<p class=\"meta\">Run date %s · window %s to %s · run %s</p>"
             : "<p class=\"meta\">Rundatum %s · venster %s t/m %s · run %s</p>", d.runDate(), d.windowStart(),
             d.windowEnd(), Html.escape(d.runId())));
+    if (d.team() != null) {
+      h.append(f(en ? "<p class=\"meta\">The steps of team %s only.</p>"
+          : "<p class=\"meta\">Alleen de stappen van team %s.</p>", Html.escape(d.team())));
+    }
+    TeamSection.append(h, d, en);
     alerts(h, d, en);
     topThree(h, d, en);
     priority(h, d, en);
@@ -68,6 +73,19 @@ public final class RunReport {
     segments(h, d, en);
     channelMix(h, d, en);
     return h.append("</body></html>\n").toString();
+  }
+
+  /** {@code prefix} and the team of a team report, else nothing. */
+  private static String team(ReportData d, String prefix) {
+    return d.team() == null ? "" : prefix + Html.escape(d.team());
+  }
+
+  /**
+   * Whether a step has its own card, bar and channel rows: the top-level steps in the report of
+   * every step (a sub-step is inside its parent's), each of its steps in a team's report.
+   */
+  private static boolean shown(ReportData d, String step) {
+    return d.team() != null ? d.steps().containsKey(step) : d.level(step) == 1;
   }
 
   /** A step's name in the report's language. */
@@ -157,8 +175,13 @@ public final class RunReport {
   private static void topThree(StringBuilder h, ReportData d, boolean en) {
     h.append(en ? "<h2>Where do we start? The top 3</h2>" : "<h2>Waar beginnen we? De top 3</h2>");
     List<Row> top = d.priority().stream().filter(r -> Boolean.TRUE.equals(r.getAs("is_top"))
-        && d.level(r.getAs("step_id")) == 1)
+        && shown(d, r.getAs("step_id")))
         .sorted(Comparator.comparing(r -> r.<Integer>getAs("priority_rank"))).toList();
+    if (top.isEmpty() && d.team() != null) {
+      h.append(en ? "<p class=\"note\">None of the team's steps is in a top 3 of its steps.</p>"
+          : "<p class=\"note\">Geen van de stappen van het team staat in een top 3.</p>");
+      return;
+    }
     if (top.isEmpty()) {
       h.append(en ? "<p class=\"note\">No priorities in this run (table step_priority is missing).</p>"
           : "<p class=\"note\">Geen prioriteiten in deze run (tabel step_priority ontbreekt).</p>");
@@ -177,9 +200,16 @@ public final class RunReport {
     if (d.priority().isEmpty()) {
       return;
     }
-    h.append(en ? "<h2>Priority of all steps</h2><p class=\"note\">Experience × euros × impact, top-level steps.</p>"
-        : "<h2>Prioriteit van alle stappen</h2><p class=\"note\">Ervaring × euro's × impact, hoofdstappen.</p>");
-    List<Svg.Bar> bars = d.priority().stream().filter(r -> d.level(r.getAs("step_id")) == 1)
+    if (d.team() != null) {
+      h.append(en ? "<h2>Priority of the team's steps</h2><p class=\"note\">Experience × euros × impact; a top-level "
+          + "step scored among the top-level steps, a sub-step among its sibling steps.</p>"
+          : "<h2>Prioriteit van de stappen van het team</h2><p class=\"note\">Ervaring × euro's × impact; een "
+          + "hoofdstap gescoord onder de hoofdstappen, een substap onder zijn zusterstappen.</p>");
+    } else {
+      h.append(en ? "<h2>Priority of all steps</h2><p class=\"note\">Experience × euros × impact, top-level steps.</p>"
+          : "<h2>Prioriteit van alle stappen</h2><p class=\"note\">Ervaring × euro's × impact, hoofdstappen.</p>");
+    }
+    List<Svg.Bar> bars = d.priority().stream().filter(r -> shown(d, r.getAs("step_id")))
         .sorted(Comparator.comparing(r -> r.<Integer>getAs("priority_rank")))
         .map(r -> new Svg.Bar(name(d, r.getAs("step_id"), en), number(r, "priority_score"),
             Boolean.TRUE.equals(r.getAs("is_top")) ? "  ★ top" : ""))
@@ -374,7 +404,7 @@ public final class RunReport {
     double maxAbs = d.channelMix().stream().mapToDouble(r -> Math.abs(number(r, "gap_pp"))).max().orElse(1);
     for (String step : d.steps().keySet()) {
       for (Row r : d.channelMix()) {
-        if (step.equals(r.getAs("step_id")) && d.level(step) == 1) {
+        if (step.equals(r.getAs("step_id")) && shown(d, step)) {
           h.append(f("<tr><td class=\"name\">%s</td><td class=\"name\">%s</td><td>%s</td><td>%.0f</td><td>%.0f</td>"
                   + "<td>%+.1f</td><td>%s</td></tr>", Html.escape(name(d, step, en)), Html.escape(r.getAs("channel")),
               String.valueOf(r.<Object>getAs("contacts")), 100 * number(r, "actual_share"),

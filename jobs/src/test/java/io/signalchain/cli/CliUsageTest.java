@@ -26,7 +26,7 @@ class CliUsageTest {
     assertEquals(ExitCode.SUCCESS, execute("--help"));
     String help = out.toString(StandardCharsets.UTF_8);
     for (String expected : new String[] {"run", "validate", "--conf", "--run-date", "--output", "--input", "--set",
-        "--window-days", "--master", "Examples:", "Exit codes"}) {
+        "--window-days", "--master", "--team", "report --team billing", "Examples:", "Exit codes"}) {
       assertTrue(help.contains(expected), "help mentions " + expected + ":\n" + help);
     }
   }
@@ -41,6 +41,7 @@ class CliUsageTest {
       "run --conf ../conf/signalchain.yaml --set analysis.window_days=-1|analysis.window_days",
       "run --input nowhere=/tmp/x.csv|unknown input 'nowhere'",
       "run --set novalue|--set expects KEY=VALUE",
+      "run --team billing|--team is an option of report",
   })
   void usageErrorsExitWithTwoAndSayWhatToDo(String args, String message) {
     assertEquals(ExitCode.USAGE_OR_CONFIGURATION, execute(args.split(" ")));

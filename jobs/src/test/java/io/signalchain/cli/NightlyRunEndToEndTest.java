@@ -80,6 +80,18 @@ class NightlyRunEndToEndTest {
     Path report = output.getParent().resolve("reports/signalchain-" + RUN_DATE + ".html");
     assertTrue(Files.size(report) > 10_000, "the report is written");
     assertTrue(cli.summary().contains("\"report\":\"file:" + report + "\""), cli.summary());
+    // and with output.report_per_team one report per team beside it, each said
+    List<String> teams = List.of("billing", "collections", "customer_service", "field_service", "onboarding",
+        "product", "retention");
+    for (String team : teams) {
+      Path teamReport = output.getParent().resolve("reports/signalchain-" + RUN_DATE + "-team-" + team + ".html");
+      assertTrue(Files.readString(teamReport).contains("Alleen de stappen van team " + team + "."), team);
+      assertTrue(cli.out().contains("Team report: file:" + teamReport + "\n"), cli.out());
+    }
+    assertEquals(1 + teams.size(), output.getParent().resolve("reports").toFile().list().length,
+        "nothing else beside them");
+    // team_scorecards: a row per owned step (all 20) and one per team
+    assertEquals(20 + teams.size(), table("team_scorecards").count());
 
     // accepted + rejected = read, over all inputs
     long rejected = table("rejected_records").count();

@@ -44,7 +44,7 @@ class SampleRunReferenceTest {
   @ParameterizedTest
   @ValueSource(strings = {"step_kpis", "step_priority", "channel_mix", "contact_reasons", "driver_models",
       "driver_importance", "driver_asymmetry", "driver_segments", "journey_steps", "kpi_trends", "kpi_alerts",
-      "action_effects"})
+      "action_effects", "team_scorecards"})
   void theTableEqualsTheReference(String table) throws IOException {
     Dataset<Row> actual = comparable(CliRunner.table(SampleRun.output(), table));
     Path reference = REFERENCES.resolve(table + ".csv");

@@ -43,7 +43,7 @@ class ActionsSectionTest {
     ReportData d = data();
     ReportData without = new ReportData(d.runId(), d.runDate(), d.windowStart(), d.windowEnd(), d.steps(), d.kpis(),
         d.priority(), d.models(), d.importance(), d.channelMix(), d.trends(), d.alerts(), d.asymmetry(),
-        d.segments(), List.of());
+        d.segments(), List.of(), d.scorecards(), d.team());
     assertFalse(RunReport.html(without, ReportLanguage.NL).contains("Wat leveren onze acties op?"));
   }
 }

@@ -3,12 +3,12 @@ package io.signalchain.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.signalchain.config.ReportLanguage;
 import io.signalchain.errors.ExitCode;
 import io.signalchain.publish.DeltaOutput;
 import io.signalchain.testing.CliRunner;
+import io.signalchain.testing.HeadlessChromium;
 import io.signalchain.testing.SampleRun;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,21 +191,7 @@ class RunReportTest {
   /** Headless Chromium renders the page without console errors; the screenshot stays in target/. */
   @Test
   void rendersInARealBrowser() throws Exception {
-    Path chromium = Path.of("/usr/bin/chromium");
-    assumeTrue(Files.isExecutable(chromium), "Chromium is not installed (.ci/run installs it)");
-    Path screenshot = Path.of("target", "report-screenshot.png").toAbsolutePath();
-    Files.createDirectories(screenshot.getParent());
-    Files.deleteIfExists(screenshot);
-    Path log = dir.resolve("chromium.log");
-    Process browser = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + dir.resolve("profile"), "--enable-logging=stderr", "--v=0",
-        "--window-size=1400,2600", "--screenshot=" + screenshot, report.toUri().toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertTrue(browser.waitFor(2, TimeUnit.MINUTES), "chromium finished");
-    String output = Files.readString(log);
-    assertFalse(output.contains("CONSOLE") || output.contains("Uncaught"), "no console messages:\n" + output);
-    assertTrue(Files.size(screenshot) > 50_000, "a screenshot with content: " + screenshot);
+    HeadlessChromium.assertRendersCleanly(report, Path.of("target", "report-screenshot.png").toAbsolutePath(), dir);
   }
 
   /** The segments marked as differing in the sample run's driver_segments reference. */

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * One run of the nightly job on data-samples/ per test JVM (run date 2026-10-31), shared by the
- * tests that read its output: the job is run once, not once per test class.
+ * tests that read its output: the job is run once, not once per test class. It also writes every
+ * team's report ({@code output.report_per_team}).
  */
 public final class SampleRun {
   public static final String RUN_DATE = "2026-10-31";
@@ -26,7 +27,8 @@ public final class SampleRun {
       try {
         // the report goes beside the output folder, so both stay inside the temporary folder
         Path dir = Files.createTempDirectory("signalchain-sample-run").resolve("delta");
-        var r = CliRunner.run("run", "--run-date", RUN_DATE, "--output", dir.toString());
+        var r = CliRunner.run("run", "--run-date", RUN_DATE, "--output", dir.toString(), "--set",
+            "output.report_per_team=true");
         assertEquals(ExitCode.SUCCESS, r.code(), r.err());
         output = dir;
         result = r;
