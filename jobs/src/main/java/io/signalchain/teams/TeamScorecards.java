@@ -81,7 +81,9 @@ public final class TeamScorecards {
         .withColumn("steps", lit(1))
         .withColumn("satisfaction_gap", col("satisfaction_mean").minus(col("satisfaction_target")))
         .withColumn("steps_below_target", when(col("satisfaction_gap").lt(0), 1).otherwise(0))
-        .withColumn("alerts", coalesce(col("alerts"), lit(0L)));
+        .withColumn("alerts", coalesce(col("alerts"), lit(0L)))
+        // a few rows, read twice (as they are and summed per team): computed once
+        .localCheckpoint();
     return stepRows.select(columns()).unionByName(teamRows(stepRows, followUps, runDate).select(columns()));
   }
 
@@ -130,7 +132,8 @@ public final class TeamScorecards {
                 .as("satisfaction_change_significant"));
     Dataset<Row> alerts = kpiAlerts.groupBy("step_id")
         .agg(count(when(col("alert").equalTo(true), lit(1))).as("alerts"));
-    return change.join(alerts, "step_id", "full");
+    // every step with a change row has alert rows
+    return alerts.join(change, "step_id", "left");
   }
 
   /** Drivers of the PRIORITY_TO_IMPROVE quadrant (important, below-average performance), most important first. */
