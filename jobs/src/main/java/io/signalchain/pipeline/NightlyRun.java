@@ -337,10 +337,13 @@ public final class NightlyRun {
    * computed again. The run has no follow-up worklist yet: its counts are null.
    */
   private Dataset<Row> teamScorecards(DeltaOutput output, RunContext run) {
-    return TeamScorecards.compute(output.readRun(spark, OutputTable.STEP_KPIS, run),
-        output.readRun(spark, OutputTable.KPI_ALERTS, run), output.readRun(spark, OutputTable.DRIVER_IMPORTANCE, run),
-        output.readRun(spark, OutputTable.CONTACT_REASONS, run), output.readRun(spark, OutputTable.CHANNEL_MIX, run),
-        null, run.runDate(), config);
+    try (Stage stage = Stage.start("team scorecards")) {
+      return TeamScorecards.compute(output.readRun(spark, OutputTable.STEP_KPIS, run),
+          output.readRun(spark, OutputTable.KPI_ALERTS, run),
+          output.readRun(spark, OutputTable.DRIVER_IMPORTANCE, run),
+          output.readRun(spark, OutputTable.CONTACT_REASONS, run),
+          output.readRun(spark, OutputTable.CHANNEL_MIX, run), null, run.runDate(), config);
+    }
   }
 
   private void checkQuality(List<InputCounts> counts) {

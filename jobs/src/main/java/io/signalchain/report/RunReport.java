@@ -28,7 +28,7 @@ public final class RunReport {
       .card{border:1px solid #cfd9e3;border-radius:8px;padding:12px 16px;max-width:360px;background:#f7fafc}
       .card b{font-size:1.1em}table{border-collapse:collapse;font-size:0.9em}
       th,td{padding:4px 10px;border-bottom:1px solid #e6ecf2;text-align:right}th{background:#eef3f8}
-      td.name,th.name{text-align:left}tr.sub td.name{padding-left:28px;color:#44546a}
+      td.name,th.name,td.text,th.text{text-align:left}tr.sub td.name{padding-left:28px;color:#44546a}
       .bar{fill:#3a78b5}.axis{stroke:#7b8a99}.split{stroke:#b9c4cf;stroke-dasharray:4 3}
       .sig{fill:#c0392b}.nonsig{fill:#fff;stroke:#c0392b;stroke-width:2}.interval{stroke:#c0392b;stroke-width:1.5}
       .penalty{fill:#c0392b}.reward{fill:#2e8b57}.over{fill:#d9822b}.under{fill:#3a78b5}

@@ -31,10 +31,10 @@ final class TeamSection {
         + "van zijn hoofdstap.</p>")
         .append("<table><tr>").append(en
             ? "<th class=\"name\">Step</th><th>Satisfaction</th><th>Target</th><th>Change</th><th>Alerts</th>"
-            + "<th class=\"name\">Drivers to improve</th><th class=\"name\">Top contact reasons</th>"
+            + "<th class=\"text\">Drivers to improve</th><th class=\"text\">Top contact reasons</th>"
             + "<th>Contacts</th><th>Channel-mix saving €</th><th>Open follow-ups</th><th>Overdue</th>"
             : "<th class=\"name\">Stap</th><th>Tevredenheid</th><th>Doel</th><th>Verandering</th><th>Signalen</th>"
-            + "<th class=\"name\">Drivers om te verbeteren</th><th class=\"name\">Vaakste contactredenen</th>"
+            + "<th class=\"text\">Drivers om te verbeteren</th><th class=\"text\">Vaakste contactredenen</th>"
             + "<th>Contacten</th><th>Besparing kanaalmix €</th><th>Open opvolgingen</th><th>Te laat</th>")
         .append("</tr>");
     List<Row> steps = d.scorecards().stream().filter(r -> r.getAs("step_id") != null)
@@ -57,7 +57,7 @@ final class TeamSection {
       change += " <span class=\"note\">(" + Html.escape(r.getAs("change_period")) + ")</span>";
     }
     h.append(f("<tr class=\"%s\"><td class=\"name\">%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-            + "<td class=\"name\">%s</td><td class=\"name\">%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+            + "<td class=\"text\">%s</td><td class=\"text\">%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
         css, name, number(r, "satisfaction_mean", "%.2f"), number(r, "satisfaction_target", "%.1f"), change,
         number(r, "alerts", "%.0f"), text(r, "drivers_to_improve"), text(r, "top_contact_reasons"),
         number(r, "contacts", "%,.0f"), number(r, "channel_savings_eur", "%,.0f"), number(r, "open_follow_ups", "%.0f"),

@@ -44,8 +44,6 @@ import org.apache.spark.sql.types.StructType;
  * also those of a sub-step another team owns, as in step_kpis).
  */
 public final class TeamScorecards {
-  public static final String STEP_ROW = "step";
-  public static final String TEAM_ROW = "team";
   /** Reasons and drivers listed per step. */
   static final int LISTED = 3;
   private static final String IMPROVE = "PRIORITY_TO_IMPROVE";
@@ -77,11 +75,13 @@ public final class TeamScorecards {
         .join(topReasons(contactReasons), "step_id", "left")
         .join(channelMix.groupBy("step_id").agg(sum("savings_eur").as("channel_savings_eur")), "step_id", "left");
     Dataset<Row> stepRows = withFollowUps(steps, followUps, runDate, config)
-        .withColumn("row_type", lit(STEP_ROW))
+        .withColumn("row_type", lit(ScorecardRow.STEP.key()))
         .withColumn("steps", lit(1))
         .withColumn("satisfaction_gap", col("satisfaction_mean").minus(col("satisfaction_target")))
         .withColumn("steps_below_target", when(col("satisfaction_gap").lt(0), 1).otherwise(0))
-        .withColumn("alerts", coalesce(col("alerts"), lit(0L)));
+        .withColumn("alerts", coalesce(col("alerts"), lit(0L)))
+        // a few rows, read twice (as they are and summed per team): computed once
+        .localCheckpoint();
     return stepRows.select(columns()).unionByName(teamRows(stepRows, followUps, runDate).select(columns()));
   }
 
@@ -130,7 +130,8 @@ public final class TeamScorecards {
                 .as("satisfaction_change_significant"));
     Dataset<Row> alerts = kpiAlerts.groupBy("step_id")
         .agg(count(when(col("alert").equalTo(true), lit(1))).as("alerts"));
-    return change.join(alerts, "step_id", "full");
+    // every step with a change row has alert rows
+    return alerts.join(change, "step_id", "left");
   }
 
   /** Drivers of the PRIORITY_TO_IMPROVE quadrant (important, below-average performance), most important first. */
@@ -198,7 +199,7 @@ public final class TeamScorecards {
         sum(when(counted, col("contact_cost_eur"))).as("contact_cost_eur"),
         sum("alerts").as("alerts"),
         sum(when(counted, col("channel_savings_eur"))).as("channel_savings_eur"))
-        .withColumn("row_type", lit(TEAM_ROW));
+        .withColumn("row_type", lit(ScorecardRow.TEAM.key()));
     if (followUps != null) {
       teams = teams.join(openAndOverdue(followUps, "owner_team", runDate), "owner_team", "left")
           .withColumn("open_follow_ups", coalesce(col("open_follow_ups"), lit(0L)))

@@ -39,6 +39,7 @@ class ConfigLoaderTest {
     assertEquals(new Scale(1, 10), c.satisfactionScale());
     assertEquals(90, c.windowDays());
     assertTrue(c.writeReport(), "the shipped configuration writes the HTML report");
+    assertFalse(c.reportPerTeam(), "and no report per team");
     assertTrue(Path.of(c.input("contacts").path()).isAbsolute(), "relative paths resolve against the file");
     assertTrue(c.input("contacts").path().endsWith("data-samples/contacts.csv"));
   }
@@ -102,6 +103,7 @@ class ConfigLoaderTest {
       "window_days: 90|window_dayz: 90|signalchain.yaml|analysis.window_dayz|unknown key",
       "format: csv}|format: xlsx}|signalchain.yaml|inputs.survey_responses.format|expected csv, parquet or delta",
       "report: true|report: yes please|signalchain.yaml|output.report|expected true or false",
+      "report_per_team: false|report_per_team: sometimes|signalchain.yaml|output.report_per_team|expected true or false",
       "max_reject_share: 0.05|max_reject_share: 5|signalchain.yaml|quality.max_reject_share|between 0 and 1",
       "cost_per_contact_eur: 6.50|cost_per_contact_eur: -1|signalchain.yaml|channels.phone.cost_per_contact_eur|0 or more",
       "cost_per_contact_eur: 6.50|cost_per_contact_eur: cheap|signalchain.yaml|channels.phone.cost_per_contact_eur|expected a number",

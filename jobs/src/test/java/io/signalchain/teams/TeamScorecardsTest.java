@@ -106,7 +106,7 @@ class TeamScorecardsTest {
     // 20 owned steps and 7 teams (onboarding, product, billing, collections, customer_service,
     // field_service, retention); unclassified has no owner
     assertEquals(20 + 7, rows.size());
-    return rows.stream().collect(Collectors.toMap(r -> r.getAs("row_type").equals(TeamScorecards.TEAM_ROW)
+    return rows.stream().collect(Collectors.toMap(r -> r.getAs("row_type").equals(ScorecardRow.TEAM.key())
         ? "team " + r.getAs("owner_team") : r.getAs("step_id"), Function.identity()));
   }
 
