@@ -19,7 +19,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.collection.JavaConverters;
@@ -40,6 +39,8 @@ public final class DeltaOutput {
   private static final int HISTORY_SEARCHED = 50;
   private static final String CURRENT_HASH = "_current_hash";
   private static final String COMMIT_USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+  /** Held while the session carries one run's commit tag. */
+  private static final Object SESSION_TAG = new Object();
   private final String root;
 
   public DeltaOutput(String root) {
@@ -108,32 +109,31 @@ public final class DeltaOutput {
     DeltaTable target = DeltaTable.forPath(spark, path);
     Dataset<Row> current = target.toDF().select(Stream.concat(key.stream().map(functions::col),
         Stream.of(col(hashColumn).as(CURRENT_HASH))).toArray(Column[]::new));
+    // Computed once, here; the MERGE then plans over these few rows, not over the rows' lineage
+    // (the inputs' validation: a plan so large that Delta's repeated analysis of it took minutes).
     Dataset<Row> changed = source.join(current, JavaConverters.asScalaBuffer(key).toSeq(), "left")
         .filter(col(CURRENT_HASH).isNull().or(col(CURRENT_HASH).notEqual(col(hashColumn))))
-        .drop(CURRENT_HASH).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      if (changed.isEmpty()) {
-        return new Merged(0, 0);
-      }
-      String matches = key.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
-      // DeltaTable's merge takes no writer options: the run's tag goes in through the session.
-      synchronized (spark) {
-        spark.conf().set(COMMIT_USER_METADATA, commitTag(run));
-        try {
-          committed(() -> DeltaTable.forPath(spark, path).as("t").merge(changed.as("s"), matches)
-              .whenMatched("t." + hashColumn + " <> s." + hashColumn).updateAll()
-              .whenNotMatched().insertAll()
-              .execute());
-        } finally {
-          spark.conf().unset(COMMIT_USER_METADATA);
-        }
-      }
-      Map<String, String> metrics = commitMetrics(spark, table, run);
-      return new Merged(Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0")),
-          Long.parseLong(metrics.getOrDefault("numTargetRowsUpdated", "0")));
-    } finally {
-      changed.unpersist();
+        .drop(CURRENT_HASH).localCheckpoint();
+    if (changed.isEmpty()) {
+      return new Merged(0, 0);
     }
+    String matches = key.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+    // DeltaTable's merge takes no writer options: the run's tag goes in through the session
+    // (never locked itself: Spark's own threads lock the session).
+    synchronized (SESSION_TAG) {
+      spark.conf().set(COMMIT_USER_METADATA, commitTag(run));
+      try {
+        committed(() -> DeltaTable.forPath(spark, path).as("t").merge(changed.as("s"), matches)
+            .whenMatched("t." + hashColumn + " <> s." + hashColumn).updateAll()
+            .whenNotMatched().insertAll()
+            .execute());
+      } finally {
+        spark.conf().unset(COMMIT_USER_METADATA);
+      }
+    }
+    Map<String, String> metrics = commitMetrics(spark, table, run);
+    return new Merged(Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0")),
+        Long.parseLong(metrics.getOrDefault("numTargetRowsUpdated", "0")));
   }
 
   /**
