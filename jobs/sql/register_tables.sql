@@ -28,6 +28,8 @@ CREATE TABLE IF NOT EXISTS signalchain.driver_segments USING DELTA LOCATION '${o
 CREATE TABLE IF NOT EXISTS signalchain.action_effects USING DELTA LOCATION '${output}/action_effects';
 CREATE TABLE IF NOT EXISTS signalchain.team_scorecards USING DELTA LOCATION '${output}/team_scorecards';
 CREATE TABLE IF NOT EXISTS signalchain.rejected_records USING DELTA LOCATION '${output}/rejected_records';
+-- The whole history of every customer's signals (not per run: no _latest view); clustered by customer_id.
+CREATE TABLE IF NOT EXISTS signalchain.customer_timeline USING DELTA LOCATION '${output}/customer_timeline';
 CREATE TABLE IF NOT EXISTS signalchain.run_log USING DELTA LOCATION '${output}/run_log';
 
 CREATE OR REPLACE VIEW signalchain.succeeded_runs AS

@@ -35,6 +35,7 @@ public final class ConfigLoader {
   /** A team name is also a file name (report per team) and a CLI argument. */
   private static final Pattern TEAM = Pattern.compile("[a-z0-9_-]+");
   private static final Pattern NAME = Pattern.compile("[a-z0-9_]+");
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private ConfigLoader() {}
 
@@ -43,6 +44,14 @@ public final class ConfigLoader {
   }
 
   public static SignalchainConfig load(Path file, Map<String, String> overrides) {
+    return load(file, overrides, System.getenv());
+  }
+
+  /**
+   * With the process environment given: {@code environment} is where a secret named in the
+   * configuration (the pseudonymisation key) is looked up.
+   */
+  public static SignalchainConfig load(Path file, Map<String, String> overrides, Map<String, String> environment) {
     Path base = file.toAbsolutePath().getParent();
     JsonNode tree = readYaml(file);
     for (var override : overrides.entrySet()) {
@@ -138,13 +147,33 @@ public final class ConfigLoader {
     }
     report.rejectUnknownKeys();
     ActionSettings actions = actions(root.child("actions"));
+    PrivacySettings privacy = privacy(root.child("privacy"), environment);
     root.rejectUnknownKeys();
 
     return new SignalchainConfig(file.toString(), journey, inputs, outputPath, writeReport, reportPerTeam, windowDays,
         defaultRunDate,
         satisfaction, effort, driver, target, channels, maxRejectShare, drivers, channelMix, priority, needed,
         reasonsTopN, bounds, futureToleranceDays, retentionIntent, index, targetsPerStep, monitoring, language,
-        actions);
+        actions, privacy);
+  }
+
+  /** The key is read here, on load: a missing key stops the run before anything is read or written. */
+  private static PrivacySettings privacy(ConfigNode node, Map<String, String> environment) {
+    boolean pseudonymise = node.bool("pseudonymise_customer_id", false);
+    String keyEnv = node.string("key_env", PrivacySettings.DEFAULT_KEY_ENV);
+    if (!ENV_NAME.matcher(keyEnv).matches()) {
+      throw node.fail("key_env", "expected the name of an environment variable (letters, digits, _), found '"
+          + keyEnv + "'");
+    }
+    node.rejectUnknownKeys();
+    if (!pseudonymise) {
+      return new PrivacySettings(false, keyEnv, null);
+    }
+    String key = environment.get(keyEnv);
+    if (key == null || key.isEmpty()) {
+      throw Errors.pseudonymKeyMissing(node.file(), node.key("pseudonymise_customer_id"), keyEnv);
+    }
+    return new PrivacySettings(true, keyEnv, key);
   }
 
   private static InputSpec input(Path base, ConfigNode input) {

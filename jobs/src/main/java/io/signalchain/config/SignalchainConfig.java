@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  * @param monitoring how kpi_trends and kpi_alerts follow the steps over time
  * @param reportLanguage the language of the report and of the alert sentences
  * @param actions how action_effects measures the optional improvement actions
+ * @param privacy whether customer ids are pseudonymised in the tables that hold them
  */
 public record SignalchainConfig(
     String source,
@@ -52,7 +53,8 @@ public record SignalchainConfig(
     int futureToleranceDays,
     Scale retentionIntentScale, IndexSettings index, Map<String, Double> targetsPerStep,
     MonitoringSettings monitoring, ReportLanguage reportLanguage,
-    ActionSettings actions) {
+    ActionSettings actions,
+    PrivacySettings privacy) {
 
   public static final List<String> INPUT_NAMES = List.of("survey_responses", "contacts", "process_volumes");
   /** Inputs that may be left out of {@code inputs}: then the analysis that reads them is off. */

@@ -18,6 +18,15 @@ public final class Errors {
         "Correct the key in the configuration file (see docs/configuration.md) and run again.", null);
   }
 
+  public static SignalchainException pseudonymKeyMissing(String file, String key, String keyEnv) {
+    return new SignalchainException(ExitCode.USAGE_OR_CONFIGURATION,
+        String.format(Locale.ROOT, "Configuration error in %s at '%s': customer ids are to be pseudonymised, but the "
+            + "environment variable %s that holds the key is not set or empty", file, key, keyEnv),
+        "Set " + keyEnv + " to the organisation's pseudonymisation key (the same key every night: a new key gives "
+            + "every customer a new id, see docs/privacy.md), or name another variable in privacy.key_env. "
+            + "Nothing was written.", null);
+  }
+
   public static SignalchainException configUnreadable(String file, Exception cause) {
     return new SignalchainException(ExitCode.USAGE_OR_CONFIGURATION,
         String.format(Locale.ROOT, "Configuration file %s cannot be read: %s", file, cause.getMessage()),

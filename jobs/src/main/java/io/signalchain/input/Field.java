@@ -35,6 +35,11 @@ public record Field(String name, FieldType type, boolean required, Double min, D
     return new Field(name, type, required, min, max, minExclusive, maxKey, null, true);
   }
 
+  /** This field checked and kept. */
+  public Field asKept() {
+    return new Field(name, type, required, min, max, minExclusive, maxKey, allowed, true);
+  }
+
   /** This field checked, but not kept for the run's analyses. */
   public Field checkedOnly() {
     return new Field(name, type, required, min, max, minExclusive, maxKey, allowed, false);

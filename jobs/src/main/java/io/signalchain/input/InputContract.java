@@ -23,6 +23,11 @@ public record InputContract(String source, String idColumn, List<Field> fields, 
     this(source, idColumn, fields, driverScale, null);
   }
 
+  /** The same rules, with every field kept on the accepted rows (identifiers included). */
+  public InputContract keepingEveryField() {
+    return new InputContract(source, idColumn, fields.stream().map(Field::asKept).toList(), driverScale, latestDate);
+  }
+
   public List<String> requiredColumns() {
     return fields.stream().filter(Field::required).map(Field::name).toList();
   }

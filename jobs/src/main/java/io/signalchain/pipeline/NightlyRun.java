@@ -22,6 +22,7 @@ import io.signalchain.input.Validation;
 import io.signalchain.journey.AnalysisWindow;
 import io.signalchain.journey.ContactDays;
 import io.signalchain.journey.ContactGroups;
+import io.signalchain.journey.CustomerSignals;
 import io.signalchain.journey.JourneyConformance;
 import io.signalchain.journey.JourneyStepsTable;
 import io.signalchain.kpi.StepKpis;
@@ -86,7 +87,8 @@ public final class NightlyRun {
    * Reads and validates every input, dated signals against {@code today}, each once after one
    * pass over its id column for repeated ids: the survey responses and process volumes into
    * typed rows kept for the run (with the raw record of rejected rows only), the contacts summed
-   * per day in the same pass ({@link ContactDays}). Nothing is written.
+   * per day in the same pass ({@link ContactDays}); the contacts' rows with their ids for the
+   * customer timeline are validated again when it is built. Nothing is written.
    */
   public RunInputs validateInputs(LocalDate today) {
     ValidatedInput surveys = null;
@@ -101,12 +103,14 @@ public final class NightlyRun {
         stage.detail("read %,d = accepted %,d + rejected %,d", contacts.read(),
             contacts.read() - contacts.rejectedRows(), contacts.rejectedRows());
       }
+      // The timeline's contacts: the same rules with the ids kept; read when the timeline is merged.
+      ValidatedInput contactSignals = validated(InputContracts.CONTACTS, today, true);
       volumes = validated(InputContracts.PROCESS_VOLUMES, today).persisted();
       // The optional fourth input: without it the actions' table is written empty.
       if (config.input(InputContracts.IMPROVEMENT_ACTIONS) != null) {
         actions = validated(InputContracts.IMPROVEMENT_ACTIONS, today).persisted();
       }
-      return new RunInputs(surveys, contacts, volumes, actions);
+      return new RunInputs(surveys, contacts, contactSignals, volumes, actions);
     } catch (RuntimeException e) {
       Stream.of(surveys, volumes, actions).filter(Objects::nonNull).forEach(ValidatedInput::unpersist);
       throw e;
@@ -114,8 +118,14 @@ public final class NightlyRun {
   }
 
   private ValidatedInput validated(String source, LocalDate today) {
-    try (Stage stage = Stage.start("check ids " + source)) {
+    return validated(source, today, false);
+  }
+
+  /** With {@code everyField}, identifiers the analyses do not read are kept too. */
+  private ValidatedInput validated(String source, LocalDate today, boolean everyField) {
+    try (Stage stage = Stage.start("check ids " + source + (everyField ? " (with every field)" : ""))) {
       var contract = InputContracts.forInput(source, config, today);
+      contract = everyField ? contract.keepingEveryField() : contract;
       return Validation.validate(InputReader.read(spark, contract, config.input(source)), contract);
     }
   }
@@ -188,6 +198,10 @@ public final class NightlyRun {
       write(output, OutputTable.TEAM_SCORECARDS, teamScorecards(output, run), run, written);
       written.put(OutputTable.JOURNEY_STEPS,
           output.replaceTable(OutputTable.JOURNEY_STEPS, JourneyStepsTable.of(spark, config.journey()), run));
+      // The history is merged last, in one commit, just before SUCCEEDED: a run that failed before
+      // leaves the timeline as it was; one that fails after it added only accepted signals, which
+      // its rerun finds unchanged.
+      written.put(OutputTable.CUSTOMER_TIMELINE, mergeTimeline(output, inputs, run));
       // The SUCCEEDED row comes last: it is what makes the run's rows the date's rows for readers.
       written.put(RunLog.TABLE, log(output, run, RunStatus.SUCCEEDED, counts, "ok"));
       failure = null;
@@ -246,6 +260,17 @@ public final class NightlyRun {
       long count = output.writeRun(table, rows, run);
       stage.detail("%,d rows", count);
       return count;
+    }
+  }
+
+  private long mergeTimeline(DeltaOutput output, RunInputs inputs, RunContext run) {
+    try (Stage stage = Stage.start("merge " + OutputTable.CUSTOMER_TIMELINE.tableName())) {
+      Dataset<Row> signals = CustomerSignals.of(inputs.surveys().accepted(), inputs.contactRows().accepted(), config,
+          run.runDate());
+      DeltaOutput.Merged merged = output.mergeHistory(OutputTable.CUSTOMER_TIMELINE, signals, CustomerSignals.KEY,
+          CustomerSignals.SIGNAL_HASH, CustomerSignals.CUSTOMER_ID, run);
+      stage.detail("%,d new and %,d changed signals", merged.inserted(), merged.updated());
+      return merged.inserted() + merged.updated();
     }
   }
 

@@ -10,14 +10,13 @@ import org.apache.spark.sql.Row;
  * The inputs as the run reads them, validated: the survey responses and process volumes as
  * typed rows kept for the run (every analysis of them reads rows), the contacts summed per day
  * as they were validated ({@code journey/ContactDays}): no analysis needs a single contact. The
- * optional improvement actions are typed rows too, or null when the input is not configured.
+ * customer timeline does: {@code contactRows} validates the contacts again, with their ids, when
+ * it is read (the same rules and the same settling of repeated ids, so the same rows are accepted),
+ * and is never kept. The optional improvement actions are typed rows too, or null when the input
+ * is not configured.
  */
-public record RunInputs(ValidatedInput surveys, SummedInput contacts, ValidatedInput volumes,
-    ValidatedInput actions) {
-  /** Without the optional improvement actions. */
-  public RunInputs(ValidatedInput surveys, SummedInput contacts, ValidatedInput volumes) {
-    this(surveys, contacts, volumes, null);
-  }
+public record RunInputs(ValidatedInput surveys, SummedInput contacts, ValidatedInput contactRows,
+    ValidatedInput volumes, ValidatedInput actions) {
 
   /** Every input's rejected rows, as they go to rejected_records. */
   public Dataset<Row> rejected() {

@@ -1,5 +1,6 @@
 package io.signalchain.publish;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.exceptions.DeltaConcurrentModificationException;
@@ -8,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.collection.JavaConverters;
 
 /**
  * Writes the output tables, one Delta table per {@link OutputTable} under one folder.
@@ -33,6 +37,10 @@ public final class DeltaOutput {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaOutput.class);
   private static final int MAX_ATTEMPTS = 10;
   private static final int HISTORY_SEARCHED = 50;
+  private static final String CURRENT_HASH = "_current_hash";
+  private static final String COMMIT_USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+  /** Held while the session carries one run's commit tag. */
+  private static final Object SESSION_TAG = new Object();
   private final String root;
 
   public DeltaOutput(String root) {
@@ -73,6 +81,65 @@ public final class DeltaOutput {
         .option("userMetadata", commitTag(run))
         .save(path(table)));
     return rowsCommitted(rows.sparkSession(), table, run);
+  }
+
+  /** What a merge into a history table did: rows inserted (new keys) and rows updated (changed content). */
+  public record Merged(long inserted, long updated) {}
+
+  /**
+   * Merges {@code rows} into the history {@code table} by {@code key}: a row whose key is new is
+   * inserted, one whose {@code hashColumn} differs replaces the row of its key, and the others are
+   * left alone; all in one commit, and no commit at all when nothing changed (a rerun adds no
+   * version and no file). The first merge creates the table, clustered by {@code clusteredBy}
+   * (Delta liquid clustering), and writes its rows ordered by that column.
+   *
+   * <p>What a night costs: the target's key and hash columns are read (a narrow scan), joined with
+   * the rows to find the new and changed ones, and only those go into the MERGE, which then
+   * rewrites just the files holding a changed row and adds the new rows in new files.
+   */
+  public Merged mergeHistory(OutputTable table, Dataset<Row> rows, List<String> key, String hashColumn,
+      String clusteredBy, RunContext run) {
+    requireMode(table, OutputTable.WriteMode.MERGE);
+    SparkSession spark = rows.sparkSession();
+    String path = path(table);
+    Dataset<Row> source = TableDocs.commented(table, rows);
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      DeltaTable.createIfNotExists(spark).location(path).addColumns(source.schema()).clusterBy(clusteredBy)
+          .execute();
+      // The first night: every row is new. Key-ordered files make lookups by customer skip most files.
+      Dataset<Row> ordered = source.repartitionByRange(col(clusteredBy)).sortWithinPartitions(clusteredBy);
+      committed(() -> ordered.write().format("delta").mode(SaveMode.Append).option("userMetadata", commitTag(run))
+          .save(path));
+      return new Merged(rowsCommitted(spark, table, run), 0);
+    }
+    DeltaTable target = DeltaTable.forPath(spark, path);
+    Dataset<Row> current = target.toDF().select(Stream.concat(key.stream().map(functions::col),
+        Stream.of(col(hashColumn).as(CURRENT_HASH))).toArray(Column[]::new));
+    // Computed once, here; the MERGE then plans over these few rows, not over the rows' lineage
+    // (the inputs' validation: a plan so large that Delta's repeated analysis of it took minutes).
+    Dataset<Row> changed = source.join(current, JavaConverters.asScalaBuffer(key).toSeq(), "left")
+        .filter(col(CURRENT_HASH).isNull().or(col(CURRENT_HASH).notEqual(col(hashColumn))))
+        .drop(CURRENT_HASH).localCheckpoint();
+    if (changed.isEmpty()) {
+      return new Merged(0, 0);
+    }
+    String matches = key.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+    // DeltaTable's merge takes no writer options: the run's tag goes in through the session
+    // (never locked itself: Spark's own threads lock the session).
+    synchronized (SESSION_TAG) {
+      spark.conf().set(COMMIT_USER_METADATA, commitTag(run));
+      try {
+        committed(() -> DeltaTable.forPath(spark, path).as("t").merge(changed.as("s"), matches)
+            .whenMatched("t." + hashColumn + " <> s." + hashColumn).updateAll()
+            .whenNotMatched().insertAll()
+            .execute());
+      } finally {
+        spark.conf().unset(COMMIT_USER_METADATA);
+      }
+    }
+    Map<String, String> metrics = commitMetrics(spark, table, run);
+    return new Merged(Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0")),
+        Long.parseLong(metrics.getOrDefault("numTargetRowsUpdated", "0")));
   }
 
   /**
@@ -131,15 +198,19 @@ public final class DeltaOutput {
    * A write of no rows that Delta did not commit wrote 0 rows.
    */
   long rowsCommitted(SparkSession spark, OutputTable table, RunContext run) {
+    return Long.parseLong(commitMetrics(spark, table, run).getOrDefault("numOutputRows", "0"));
+  }
+
+  /** The operation metrics of the run's latest commit to {@code table}; empty if it made none. */
+  private Map<String, String> commitMetrics(SparkSession spark, OutputTable table, RunContext run) {
     List<Row> commits = DeltaTable.forPath(spark, path(table)).history(HISTORY_SEARCHED)
         .filter(functions.col("userMetadata").equalTo(commitTag(run)))
         .orderBy(functions.col("version").desc()).limit(1).collectAsList();
     if (commits.isEmpty()) {
-      return 0;
+      return Map.of();
     }
     Row commit = commits.get(0);
-    return Long.parseLong(commit.<String, String>getJavaMap(commit.fieldIndex("operationMetrics"))
-        .getOrDefault("numOutputRows", "0"));
+    return commit.getJavaMap(commit.fieldIndex("operationMetrics"));
   }
 
   /** The tag of every commit a run makes (Delta's userMetadata): DESCRIBE HISTORY shows which run wrote what. */

@@ -22,6 +22,7 @@ public enum OutputTable {
   ACTION_EFFECTS("action_effects", WriteMode.PER_RUN),
   TEAM_SCORECARDS("team_scorecards", WriteMode.PER_RUN),
   REJECTED_RECORDS("rejected_records", WriteMode.PER_RUN),
+  CUSTOMER_TIMELINE("customer_timeline", WriteMode.MERGE),
   RUN_LOG("run_log", WriteMode.APPEND);
 
   /** How a run writes a table. */
@@ -35,7 +36,12 @@ public enum OutputTable {
     /** The whole table replaced in one commit (it describes the configuration, not a run). */
     REPLACE_TABLE,
     /** One row per run: appended when the run starts, replaced by its outcome when it ends. */
-    APPEND
+    APPEND,
+    /**
+     * A history, not a run's rows: every run merges its rows by their natural key, inserting new
+     * ones and replacing those whose content changed, in one commit; unchanged rows are untouched.
+     */
+    MERGE
   }
 
   private final String tableName;

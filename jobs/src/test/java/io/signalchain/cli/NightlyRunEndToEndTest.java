@@ -9,6 +9,7 @@ import io.signalchain.publish.OutputTable;
 import io.signalchain.testing.CliRunner;
 import io.signalchain.testing.PublishedRuns;
 import io.signalchain.testing.SampleRun;
+import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
 import io.signalchain.testing.TinyInputs;
 import java.io.IOException;
@@ -105,6 +106,40 @@ class NightlyRunEndToEndTest {
         .agg(org.apache.spark.sql.functions.sum("responses")).first().getLong(0);
     assertTrue(parent.getLong(parent.fieldIndex("responses")) >= children);
     assertTrue(children > 0);
+  }
+
+  @Test
+  @Order(2)
+  void customerIdsAreOnlyInTheCustomerTimeline() throws IOException {
+    Dataset<Row> inputs = SharedSpark.session().read().option("header", "true")
+        .csv(TestConfigs.repositoryRoot().resolve("data-samples/contacts.csv").toString()).select("customer_id")
+        .union(SharedSpark.session().read().option("header", "true")
+            .csv(TestConfigs.repositoryRoot().resolve("data-samples/survey_responses.csv").toString())
+            .select("customer_id"));
+    Set<String> ids = Set.copyOf(inputs.na().drop().distinct().as(Encoders.STRING()).collectAsList());
+    assertTrue(ids.size() > 1000, "the samples have customers");
+    Dataset<Row> timeline = table(OutputTable.CUSTOMER_TIMELINE.tableName());
+    assertEquals(0, timeline.filter("customer_id is null").count(), "signals without a customer are not in it");
+    assertTrue(ids.containsAll(timeline.select("customer_id").distinct().as(Encoders.STRING()).collectAsList()));
+    assertEquals(timeline.count(), timeline.select("signal_type", "signal_id").distinct().count(), "one row a signal");
+
+    // every other table but rejected_records (the raw rows, the evidence of a rejection) and the HTML report
+    for (OutputTable t : OutputTable.values()) {
+      if (t == OutputTable.CUSTOMER_TIMELINE || t == OutputTable.REJECTED_RECORDS) {
+        continue;
+      }
+      List<String> rows = table(t.tableName()).toJSON().collectAsList();
+      assertEquals(List.of(), idsIn(rows, ids), t.tableName() + " holds no customer id");
+    }
+    String report = Files.readString(SampleRun.output().getParent().resolve("reports/signalchain-" + RUN_DATE
+        + ".html"));
+    assertEquals(List.of(), idsIn(List.of(report), ids), "the report holds no customer id");
+  }
+
+  /** The words (letters, digits, _ and -) of the texts that are customer ids. */
+  private static List<String> idsIn(List<String> texts, Set<String> ids) {
+    return texts.stream().flatMap(text -> Arrays.stream(text.split("[^A-Za-z0-9_-]+"))).filter(ids::contains)
+        .distinct().limit(5).toList();
   }
 
   @Test

@@ -147,6 +147,8 @@ class ConfigLoaderTest {
       "max_handling_seconds: 86400 |max_handling_seconds: lots |signalchain.yaml|bounds.max_handling_seconds|expected a number",
       "max_volume_per_day: 1000000000 |max_volume_per_day: 2.5 |signalchain.yaml|bounds.max_volume_per_day|must be a whole number",
       "max_volume_per_day: 1000000000 |max_volume_per_dag: 1 |signalchain.yaml|bounds.max_volume_per_dag|unknown key",
+      "key_env: SIGNALCHAIN_PSEUDONYM_KEY|key_env: my key|signalchain.yaml|privacy.key_env|the name of an environment variable",
+      "pseudonymise_customer_id: false|pseudonymise_customer_id: sometimes|signalchain.yaml|privacy.pseudonymise_customer_id|expected true or false",
   })
   void configurationErrorsNameFileKeyAndProblem(String find, String replace, String file, String key, String what)
       throws IOException {
