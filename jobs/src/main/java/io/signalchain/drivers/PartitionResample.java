@@ -16,7 +16,8 @@ import scala.Tuple2;
  * The second pass over one partition: each listwise row of a step with a plan adds itself to that
  * step's {@link ResampleSums}. Row layout as {@link PartitionMoments}: unit, pattern, outcome,
  * weight, then every driver column; then, with a bootstrap, the 64-bit hash of the response id;
- * then, with {@code segmentColumn}, the response's segment ("" for none).
+ * then, with {@code segmentColumn}, the response's segment ("" for none), whose replicate sums the
+ * row adds to instead of the step's (those are the sum of its segments').
  */
 final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, Tuple2<String, ResampleSums>> {
   private static final int FIRST_DRIVER = 4;
@@ -73,17 +74,16 @@ final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, 
         }
         d[columns.length + 1] = PoissonBootstrap.noise(plan.seed(), id);
         int bucket = ReplicateSums.bucket(plan.seed(), id);
-        unit.sums.replicates().add(d, w, bucket);
         if (plan.bySegment()) {
           UTF8String segment = row.getUTF8String(last);
-          if (segment.numBytes() > 0) {
-            ReplicateSums own = unit.segments.get(segment);
-            if (own == null) {
-              own = unit.sums.segment(segment.toString());
-              unit.segments.put(segment.clone(), own);
-            }
-            own.add(d, w, bucket);
+          ReplicateSums own = unit.segments.get(segment);
+          if (own == null) {
+            own = unit.sums.segment(segment.toString(), plan.bootstrapVariables());
+            unit.segments.put(segment.clone(), own);
           }
+          own.add(d, w, bucket);
+        } else {
+          unit.sums.replicates().add(d, w, bucket);
         }
       }
     }
