@@ -50,7 +50,7 @@ record ResampleSums(double[] meat, ReplicateSums replicates, Moments boxes, Impo
     if (plan.replicates() == 0) {
       return this;
     }
-    ReplicateSums.Counts counts = new ReplicateSums.Counts(plan.seed(), plan.replicates());
+    ReplicateSums.Counts counts = ReplicateSums.Counts.of(plan.seed(), plan.replicates());
     double[] centre = plan.centre();
     ReplicateSums step = replicates;
     if (segments != null) {

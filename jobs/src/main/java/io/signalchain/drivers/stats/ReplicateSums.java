@@ -128,9 +128,24 @@ public final class ReplicateSums implements Serializable {
 
   /** Every bucket's Poisson(1) count in each of the first replicates of a seed: one hash per bucket and replicate. */
   public static final class Counts {
+    /** The counts last drawn: every step of a run has the same seed and replicates. */
+    private static volatile Counts last;
+
+    private final long seed;
     private final byte[][] byBucket;
 
+    /** The counts of a seed, computed once for consecutive steps with the same seed and replicates. */
+    public static Counts of(long seed, int replicates) {
+      Counts counts = last;
+      if (counts == null || counts.seed != seed || counts.replicates() != replicates) {
+        counts = new Counts(seed, replicates);
+        last = counts;
+      }
+      return counts;
+    }
+
     public Counts(long seed, int replicates) {
+      this.seed = seed;
       byBucket = new byte[BUCKETS][replicates];
       for (int b = 0; b < BUCKETS; b++) {
         for (int r = 0; r < replicates; r++) {
