@@ -40,7 +40,7 @@ final class PartitionResample implements FlatMapFunction<Iterator<ResponseBlock>
       }
       for (int u = 0; u < units.length; u++) {
         if (units[u] != null) {
-          out.add(new Tuple2<>(block.units[u], units[u].sums));
+          out.add(new Tuple2<>(block.units[u], units[u].finished()));
         }
       }
     }
@@ -57,13 +57,7 @@ final class PartitionResample implements FlatMapFunction<Iterator<ResponseBlock>
     double y = block.outcome[i];
     double w = block.weight[i];
     plan.sandwich().add(unit.sums.meat(), y, x, w, unit.scratch);
-    double[] boxes = unit.boxes;
-    boxes[0] = y;
-    for (int j = 0; j < columns.length; j++) {
-      boxes[j + 1] = x[j] <= plan.bottomBoxMax() ? 1 : 0;
-      boxes[j + 1 + columns.length] = x[j] >= plan.topBoxMin() ? 1 : 0;
-    }
-    unit.sums.boxes().add(boxes, w);
+    unit.boxes.add(y, x, w);
     if (plan.replicates() == 0) {
       return;
     }
@@ -96,7 +90,7 @@ final class PartitionResample implements FlatMapFunction<Iterator<ResponseBlock>
     final double[] x;
     final double[] scratch;
     final double[] deviation;
-    final double[] boxes;
+    final BoxSums boxes;
     /** The segments' replicate sums of this partition, by the block's segment code. */
     final ReplicateSums[] segments;
 
@@ -106,8 +100,14 @@ final class PartitionResample implements FlatMapFunction<Iterator<ResponseBlock>
       this.x = new double[plan.columns().length];
       this.scratch = new double[plan.columns().length + 1];
       this.deviation = new double[plan.bootstrapVariables()];
-      this.boxes = new double[2 * plan.columns().length + 1];
+      this.boxes = new BoxSums(plan);
       this.segments = new ReplicateSums[segments];
+    }
+
+    /** The partition's sums, with the box dummies' moments. */
+    ResampleSums finished() {
+      sums.boxes().merge(boxes.moments());
+      return sums;
     }
   }
 }
