@@ -43,7 +43,8 @@ import scala.Tuple2;
  * step has, listwise deletion, the regressions and all 2^k subsets for Shapley follow on the driver
  * from those small matrices. The second needs the fitted coefficients: every step's listwise rows
  * add their HC3 sandwich terms, their Poisson-bootstrap replicate sums and the moments of their
- * bottom- and top-box dummies (penalty–reward), again combined per step on the executors.
+ * bottom- and top-box dummies (penalty–reward), again combined per step on the executors. The
+ * responses are read from the input once, into {@link ResponseBlock}s kept for both passes.
  */
 public final class DriverStage {
   /** Driver columns are tracked as bits of a long. */
