@@ -10,7 +10,7 @@ import java.util.List;
  * (packed) to that bucket, where {@code d} is the row's values minus a fixed centre (the full
  * sample's means, so raw sums do not cancel). Replicate r weights every bucket b with the
  * Poisson(1) count {@code c(b, r)} hashed from the seed: its sums are {@code Σ_b c(b, r) S_b} and
- * {@link #moments} turns them into {@link Moments}.
+ * {@link #draw} computes them for every replicate at once.
  *
  * <p>A bucket's rows share their count. That is the Poisson bootstrap of the buckets, which are
  * random (hash-assigned) groups of responses, so each is an independent sample of the step's
