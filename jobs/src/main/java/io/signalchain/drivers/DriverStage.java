@@ -3,7 +3,6 @@ package io.signalchain.drivers;
 import static io.signalchain.journey.JourneyConformance.UNIT;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -35,7 +34,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
@@ -44,7 +43,8 @@ import scala.Tuple2;
  * step has, listwise deletion, the regressions and all 2^k subsets for Shapley follow on the driver
  * from those small matrices. The second needs the fitted coefficients: every step's listwise rows
  * add their HC3 sandwich terms, their Poisson-bootstrap replicate sums and the moments of their
- * bottom- and top-box dummies (penalty–reward), again combined per step on the executors.
+ * bottom- and top-box dummies (penalty–reward), again combined per step on the executors. The
+ * responses are read from the input once, into {@link ResponseBlock}s kept for both passes.
  */
 public final class DriverStage {
   /** Driver columns are tracked as bits of a long. */
@@ -72,15 +72,25 @@ public final class DriverStage {
       throw new IllegalArgumentException("at most " + MAX_DRIVER_COLUMNS + " driver columns are supported, found "
           + driverColumns.size());
     }
-    Map<String, List<PatternMoments>> byUnit = new LinkedHashMap<>();
-    units.forEach(u -> byUnit.put(u, new ArrayList<>()));
     // With segments the first pass keys by (step, segment, pattern); a step's model merges its segments.
     boolean segmented = settings.segments() && Arrays.asList(surveys.columns()).contains(SEGMENT);
+    boolean idHash = settings.bootstrap().enabled() && Arrays.asList(surveys.columns()).contains(RESPONSE_ID);
+    // Both passes read the responses once: the second reads the kept blocks, not the input again.
+    JavaRDD<ResponseBlock> blocks = blocks(surveys, settings.outcome().column(), driverColumns, idHash, segmented)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return analyse(surveys, blocks, driverColumns, units, settings, segmented);
+    } finally {
+      blocks.unpersist(false);
+    }
+  }
+
+  private static DriverTables analyse(Dataset<Row> surveys, JavaRDD<ResponseBlock> blocks, List<String> driverColumns,
+      List<String> units, DriverSettings settings, boolean segmented) {
+    Map<String, List<PatternMoments>> byUnit = new LinkedHashMap<>();
+    units.forEach(u -> byUnit.put(u, new ArrayList<>()));
     Map<String, Map<String, List<PatternMoments>>> bySegment = new LinkedHashMap<>();
-    Dataset<Row> firstPass = segmented
-        ? surveys.withColumn(UNIT, concat_ws(SEGMENT_SEPARATOR, col(UNIT), coalesce(col(SEGMENT), lit(""))))
-        : surveys;
-    for (PatternMoments p : aggregate(firstPass, settings.outcome().column(), driverColumns)) {
+    for (PatternMoments p : aggregate(blocks, segmented)) {
       String unit = p.unit();
       if (segmented) {
         int cut = unit.indexOf(SEGMENT_SEPARATOR);
@@ -108,9 +118,11 @@ public final class DriverStage {
             bySegment.getOrDefault(unit.getKey(), Map.of()), settings.minResponses()));
       }
     }
-    Map<String, ResampleSums> sums = plans.isEmpty() ? Map.of()
-        : resample(surveys, settings.outcome().column(), driverColumns, plans, settings.bootstrap().enabled(),
-            segmented && settings.bootstrap().enabled());
+    if (!plans.isEmpty() && settings.bootstrap().enabled() && !Arrays.asList(surveys.columns()).contains(RESPONSE_ID)) {
+      throw new IllegalArgumentException("the bootstrap draws its Poisson counts from the " + RESPONSE_ID
+          + " column, which the survey responses lack");
+    }
+    Map<String, ResampleSums> sums = plans.isEmpty() ? Map.of() : resample(blocks, plans);
     List<UnitModel> resampled = new ArrayList<>();
     for (UnitModel m : models) {
       ResamplePlan plan = plans.get(m.unit());
@@ -245,17 +257,11 @@ public final class DriverStage {
    * executors, where each step's replicates also become its importance intervals: the driver
    * receives small summaries, one per step.
    */
-  static Map<String, ResampleSums> resample(Dataset<Row> surveys, String outcome, List<String> driverColumns,
-      Map<String, ResamplePlan> plans, boolean bootstrap, boolean bySegment) {
-    if (bootstrap && !Arrays.asList(surveys.columns()).contains(RESPONSE_ID)) {
-      throw new IllegalArgumentException("the bootstrap draws its Poisson counts from the " + RESPONSE_ID
-          + " column, which the survey responses lack");
-    }
-    JavaRDD<InternalRow> rows = rows(surveys, outcome, driverColumns, bootstrap, bySegment);
-    int reducers = Math.max(1, Math.min(rows.getNumPartitions(), rows.context().defaultParallelism()));
+  static Map<String, ResampleSums> resample(JavaRDD<ResponseBlock> blocks, Map<String, ResamplePlan> plans) {
+    int reducers = Math.max(1, Math.min(blocks.getNumPartitions(), blocks.context().defaultParallelism()));
     Map<String, ResampleSums> sums = new HashMap<>();
     Map<String, ResamplePlan> shipped = new HashMap<>(plans);
-    rows.mapPartitions(new PartitionResample(shipped, bySegment))
+    blocks.mapPartitions(new PartitionResample(shipped))
         .mapToPair(t -> t)
         .reduceByKey(ResampleSums::merge, reducers)
         .mapToPair(t -> new Tuple2<>(t._1(), t._2().summarised(shipped.get(t._1()))))
@@ -265,12 +271,13 @@ public final class DriverStage {
   }
 
   /**
-   * The one distributed pass: moments per (unit, pattern of answered drivers), folded per
+   * The first distributed pass: moments per (unit, pattern of answered drivers), folded per
    * partition and combined by key on the executors, so the driver receives one partial per
-   * (unit, pattern) whatever the number of partitions (small matrices, never rows).
+   * (unit, pattern) whatever the number of partitions (small matrices, never rows). With
+   * {@code bySegment} the unit is the step and the segment joined by {@link #SEGMENT_SEPARATOR}.
    */
-  static List<PatternMoments> aggregate(Dataset<Row> surveys, String outcome, List<String> driverColumns) {
-    JavaRDD<PatternMoments> partials = partitionPartials(surveys, outcome, driverColumns);
+  static List<PatternMoments> aggregate(JavaRDD<ResponseBlock> blocks, boolean bySegment) {
+    JavaRDD<PatternMoments> partials = blocks.mapPartitions(new PartitionMoments(bySegment, SEGMENT_SEPARATOR));
     int reducers = Math.max(1, Math.min(partials.getNumPartitions(), partials.context().defaultParallelism()));
     return partials
         .mapToPair(p -> new Tuple2<>(new Key(p.unit(), p.pattern()), p.moments()))
@@ -279,17 +286,22 @@ public final class DriverStage {
         .collect();
   }
 
+  /** The first pass over responses read for it alone. */
+  static List<PatternMoments> aggregate(Dataset<Row> surveys, String outcome, List<String> driverColumns) {
+    return aggregate(blocks(surveys, outcome, driverColumns, false, false), false);
+  }
+
   /** Each partition's moments per (unit, pattern), before they are combined. */
   static JavaRDD<PatternMoments> partitionPartials(Dataset<Row> surveys, String outcome, List<String> driverColumns) {
-    return rows(surveys, outcome, driverColumns, false, false).mapPartitions(new PartitionMoments());
+    return blocks(surveys, outcome, driverColumns, false, false).mapPartitions(new PartitionMoments(false, ""));
   }
 
   /**
-   * Responses with an outcome as internal rows: unit, pattern, outcome, weight, every driver
-   * column, with {@code idHash} the 64-bit hash of the response id, and with {@code segment} the
-   * segment ("" for none).
+   * Responses with an outcome, one {@link ResponseBlock} per partition: unit, pattern, outcome,
+   * weight, every driver column, with {@code idHash} the 64-bit hash of the response id, and with
+   * {@code segment} the segment ("" for none).
    */
-  private static JavaRDD<InternalRow> rows(Dataset<Row> surveys, String outcome, List<String> driverColumns,
+  private static JavaRDD<ResponseBlock> blocks(Dataset<Row> surveys, String outcome, List<String> driverColumns,
       boolean idHash, boolean segment) {
     Column pattern = lit(0L);
     List<Column> columns = new ArrayList<>(List.of(col(UNIT), lit(0L), col(outcome).cast("double"),
@@ -306,9 +318,11 @@ public final class DriverStage {
     if (segment) {
       columns.add(coalesce(col(SEGMENT), lit("")));
     }
+    int count = driverColumns.size();
     return surveys.filter(col(outcome).isNotNull())
         .select(columns.toArray(Column[]::new))
-        .queryExecution().toRdd().toJavaRDD();
+        .queryExecution().toRdd().toJavaRDD()
+        .mapPartitions(rows -> List.of(ResponseBlock.read(rows, count, idHash, segment)).iterator());
   }
 
   /** The key the partials are combined by. */

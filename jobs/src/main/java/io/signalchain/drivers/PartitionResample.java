@@ -3,117 +3,111 @@ package io.signalchain.drivers;
 import io.signalchain.drivers.stats.PoissonBootstrap;
 import io.signalchain.drivers.stats.ReplicateSums;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.unsafe.types.UTF8String;
 import scala.Tuple2;
 
 /**
  * The second pass over one partition: each listwise row of a step with a plan adds itself to that
- * step's {@link ResampleSums}. Row layout as {@link PartitionMoments}: unit, pattern, outcome,
- * weight, then every driver column; then, with a bootstrap, the 64-bit hash of the response id;
- * then, with {@code segmentColumn}, the response's segment ("" for none).
+ * step's {@link ResampleSums}: its HC3 term, its box dummies and, with a bootstrap, its bucket's
+ * replicate sums: the step's, or with segments those of the row's segment ("" for none; the step's
+ * are then the sum of its segments').
  */
-final class PartitionResample implements FlatMapFunction<Iterator<InternalRow>, Tuple2<String, ResampleSums>> {
-  private static final int FIRST_DRIVER = 4;
+final class PartitionResample implements FlatMapFunction<Iterator<ResponseBlock>, Tuple2<String, ResampleSums>> {
   private final Map<String, ResamplePlan> plans;
-  private final boolean segmentColumn;
 
-  PartitionResample(Map<String, ResamplePlan> plans, boolean segmentColumn) {
+  PartitionResample(Map<String, ResamplePlan> plans) {
     this.plans = plans;
-    this.segmentColumn = segmentColumn;
   }
 
   @Override
-  public Iterator<Tuple2<String, ResampleSums>> call(Iterator<InternalRow> rows) {
-    Map<UTF8String, Unit> units = new HashMap<>();
-    while (rows.hasNext()) {
-      InternalRow row = rows.next();
-      UTF8String key = row.getUTF8String(0);
-      Unit unit = units.get(key);
-      if (unit == null) {
-        String name = key.toString();
-        ResamplePlan plan = plans.get(name);
-        unit = plan == null ? Unit.NONE : new Unit(name, plan);
-        units.put(key.clone(), unit);
+  public Iterator<Tuple2<String, ResampleSums>> call(Iterator<ResponseBlock> blocks) {
+    List<Tuple2<String, ResampleSums>> out = new ArrayList<>();
+    while (blocks.hasNext()) {
+      ResponseBlock block = blocks.next();
+      Unit[] units = new Unit[block.units.length];
+      for (int u = 0; u < units.length; u++) {
+        ResamplePlan plan = plans.get(block.units[u]);
+        units[u] = plan == null ? null : new Unit(plan, block.segments == null ? 0 : block.segments.length);
       }
-      if (unit == Unit.NONE || !unit.plan.takes(row.getLong(1))) {
-        continue;
-      }
-      double w = row.getDouble(3);
-      if (w == 0) {
-        continue;
-      }
-      int[] columns = unit.plan.columns();
-      for (int j = 0; j < columns.length; j++) {
-        unit.x[j] = row.getDouble(FIRST_DRIVER + columns[j]);
-      }
-      double y = row.getDouble(2);
-      ResamplePlan plan = unit.plan;
-      plan.sandwich().add(unit.sums.meat(), y, unit.x, w, unit.scratch);
-      double[] boxes = unit.boxes;
-      boxes[0] = y;
-      for (int j = 0; j < columns.length; j++) {
-        boxes[j + 1] = unit.x[j] <= plan.bottomBoxMax() ? 1 : 0;
-        boxes[j + 1 + columns.length] = unit.x[j] >= plan.topBoxMin() ? 1 : 0;
-      }
-      unit.sums.boxes().add(boxes, w);
-      if (plan.replicates() > 0) {
-        int last = row.numFields() - 1;
-        long id = row.getLong(segmentColumn ? last - 1 : last);
-        double[] d = unit.deviation;
-        double[] centre = plan.centre();
-        d[0] = y - centre[0];
-        for (int j = 0; j < columns.length; j++) {
-          d[j + 1] = unit.x[j] - centre[j + 1];
+      for (int i = 0; i < block.size; i++) {
+        Unit unit = units[block.unit[i]];
+        if (unit != null && unit.plan.takes(block.pattern[i]) && block.weight[i] != 0) {
+          add(block, i, unit);
         }
-        d[columns.length + 1] = PoissonBootstrap.noise(plan.seed(), id);
-        int bucket = ReplicateSums.bucket(plan.seed(), id);
-        unit.sums.replicates().add(d, w, bucket);
-        if (plan.bySegment()) {
-          UTF8String segment = row.getUTF8String(last);
-          if (segment.numBytes() > 0) {
-            ReplicateSums own = unit.segments.get(segment);
-            if (own == null) {
-              own = unit.sums.segment(segment.toString());
-              unit.segments.put(segment.clone(), own);
-            }
-            own.add(d, w, bucket);
-          }
+      }
+      for (int u = 0; u < units.length; u++) {
+        if (units[u] != null) {
+          out.add(new Tuple2<>(block.units[u], units[u].finished()));
         }
       }
     }
-    List<Tuple2<String, ResampleSums>> out = new ArrayList<>();
-    units.values().stream().filter(u -> u != Unit.NONE).forEach(u -> out.add(new Tuple2<>(u.name, u.sums)));
     return out.iterator();
+  }
+
+  private static void add(ResponseBlock block, int i, Unit unit) {
+    ResamplePlan plan = unit.plan;
+    int[] columns = plan.columns();
+    double[] x = unit.x;
+    for (int j = 0; j < columns.length; j++) {
+      x[j] = block.driver(i, columns[j]);
+    }
+    double y = block.outcome[i];
+    double w = block.weight[i];
+    plan.sandwich().add(unit.sums.meat(), y, x, w, unit.scratch);
+    unit.boxes.add(y, x, w);
+    if (plan.replicates() == 0) {
+      return;
+    }
+    long id = block.idHash[i];
+    double[] d = unit.deviation;
+    double[] centre = plan.centre();
+    d[0] = y - centre[0];
+    for (int j = 0; j < columns.length; j++) {
+      d[j + 1] = x[j] - centre[j + 1];
+    }
+    d[columns.length + 1] = PoissonBootstrap.noise(plan.seed(), id);
+    int bucket = ReplicateSums.bucket(plan.seed(), id);
+    if (plan.bySegment()) {
+      int segment = block.segment[i];
+      ReplicateSums own = unit.segments[segment];
+      if (own == null) {
+        own = unit.sums.segment(block.segments[segment], plan.bootstrapVariables());
+        unit.segments[segment] = own;
+      }
+      own.add(d, w, bucket);
+    } else {
+      unit.sums.replicates().add(d, w, bucket);
+    }
   }
 
   /** A step's plan, sums and per-row scratch space within one partition. */
   private static final class Unit {
-    static final Unit NONE = new Unit(null, null);
-    final String name;
     final ResamplePlan plan;
     final ResampleSums sums;
     final double[] x;
     final double[] scratch;
     final double[] deviation;
-    final double[] boxes;
-    /** The segments' replicate sums of this partition, by the row's segment bytes (no string per row). */
-    final Map<UTF8String, ReplicateSums> segments = new HashMap<>();
+    final BoxSums boxes;
+    /** The segments' replicate sums of this partition, by the block's segment code. */
+    final ReplicateSums[] segments;
 
-    Unit(String name, ResamplePlan plan) {
-      this.name = name;
+    Unit(ResamplePlan plan, int segments) {
       this.plan = plan;
-      this.sums = plan == null ? null : plan.emptySums();
-      this.x = plan == null ? null : new double[plan.columns().length];
-      this.scratch = plan == null ? null : new double[plan.columns().length + 1];
-      int v = plan == null ? 0 : plan.bootstrapVariables();
-      this.deviation = new double[v];
-      this.boxes = new double[plan == null ? 0 : 2 * plan.columns().length + 1];
+      this.sums = plan.emptySums();
+      this.x = new double[plan.columns().length];
+      this.scratch = new double[plan.columns().length + 1];
+      this.deviation = new double[plan.bootstrapVariables()];
+      this.boxes = new BoxSums(plan);
+      this.segments = new ReplicateSums[segments];
+    }
+
+    /** The partition's sums, with the box dummies' moments. */
+    ResampleSums finished() {
+      sums.boxes().merge(boxes.moments());
+      return sums;
     }
   }
 }

@@ -39,7 +39,7 @@ record ResamplePlan(long listwise, int[] columns, Hc3Sandwich sandwich, double[]
   /** An empty accumulator for this plan. */
   ResampleSums emptySums() {
     return new ResampleSums(new double[sandwich.meatSize()],
-        replicates == 0 ? null : new ReplicateSums(bootstrapVariables()),
+        replicates == 0 || bySegment ? null : new ReplicateSums(bootstrapVariables()),
         new Moments(2 * columns.length + 1), null, bySegment ? new HashMap<>() : null, null);
   }
 }

@@ -6,25 +6,24 @@ import io.signalchain.drivers.stats.ImportanceIntervals;
 import io.signalchain.drivers.stats.Moments;
 import io.signalchain.drivers.stats.ReplicateSums;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * One step's sums from the second pass: the HC3 meat, the bootstrap replicates' sums (null
- * without a bootstrap) and the moments of outcome, bottom-box and top-box dummies of the model's
- * drivers (penalty–reward). Partial sums of any partitions combine exactly. Once combined, the
- * replicates are {@link #summarised} into the importance intervals on the executor, and, with
- * segments, each segment's replicate sums ({@code segments}, by segment) against the rest's (the
- * step's minus the segment's) into the {@code differences} of importance.
+ * One step's sums from the second pass: the HC3 meat, the bootstrap replicates' sums and the
+ * moments of outcome, bottom-box and top-box dummies of the model's drivers (penalty–reward).
+ * Without segments every row adds to {@code replicates}; with them ({@code segments}, by segment,
+ * "" for the responses without one) each row adds to its segment's sums only, and the step's are
+ * their sum. Partial sums of any partitions combine exactly. Once combined, the replicates are
+ * {@link #summarised} into the importance intervals on the executor, and each segment's replicates
+ * against the rest's (the step's minus the segment's) into the {@code differences} of importance.
  */
 record ResampleSums(double[] meat, ReplicateSums replicates, Moments boxes, ImportanceIntervals intervals,
     Map<String, ReplicateSums> segments, Map<String, ImportanceDifference> differences) implements Serializable {
 
   /** The replicate sums of one segment's rows (created on its first row). */
-  ReplicateSums segment(String name) {
-    return segments.computeIfAbsent(name, s -> new ReplicateSums(replicates.variables()));
+  ReplicateSums segment(String name, int variables) {
+    return segments.computeIfAbsent(name, s -> new ReplicateSums(variables));
   }
 
   ResampleSums merge(ResampleSums other) {
@@ -46,30 +45,38 @@ record ResampleSums(double[] meat, ReplicateSums replicates, Moments boxes, Impo
     return this;
   }
 
-  /** The combined sums with the replicates turned into importance intervals (null without a bootstrap). */
+  /** The combined sums with the replicates turned into importance intervals (none without a bootstrap). */
   ResampleSums summarised(ResamplePlan plan) {
-    if (replicates == null) {
+    if (plan.replicates() == 0) {
       return this;
     }
-    List<Moments> moments = new ArrayList<>();
-    for (int r = 0; r < plan.replicates(); r++) {
-      moments.add(replicates.moments(plan.seed(), r, plan.centre()));
+    ReplicateSums.Counts counts = ReplicateSums.Counts.of(plan.seed(), plan.replicates());
+    double[] centre = plan.centre();
+    ReplicateSums step = replicates;
+    if (segments != null) {
+      step = new ReplicateSums(plan.bootstrapVariables());
+      segments.values().forEach(step::merge);
     }
+    ReplicateSums.Drawn drawn = step.draw(counts);
     Map<String, ImportanceDifference> byName = null;
     if (segments != null) {
       byName = new HashMap<>();
       for (var e : segments.entrySet()) {
-        ReplicateSums rest = replicates.minus(e.getValue());
-        List<Moments> own = new ArrayList<>();
-        List<Moments> others = new ArrayList<>();
-        for (int r = 0; r < plan.replicates(); r++) {
-          own.add(e.getValue().moments(plan.seed(), r, plan.centre()));
-          others.add(rest.moments(plan.seed(), r, plan.centre()));
+        if (e.getKey().isEmpty()) {
+          continue;
         }
-        byName.put(e.getKey(), ImportanceDifference.of(e.getValue().all(plan.centre()), rest.all(plan.centre()), own,
-            others, plan.columns().length, plan.bootstrapBasis()));
+        ReplicateSums rest = new ReplicateSums(plan.bootstrapVariables());
+        segments.forEach((name, sums) -> {
+          if (!name.equals(e.getKey())) {
+            rest.merge(sums);
+          }
+        });
+        ReplicateSums.Drawn own = e.getValue().draw(counts);
+        byName.put(e.getKey(), ImportanceDifference.of(e.getValue().all(centre), rest.all(centre),
+            own.moments(centre), drawn.minus(own).moments(centre), plan.columns().length, plan.bootstrapBasis()));
       }
     }
-    return new ResampleSums(meat, null, boxes, ImportanceIntervals.of(moments, plan.bootstrapBasis()), null, byName);
+    return new ResampleSums(meat, null, boxes, ImportanceIntervals.of(drawn.moments(centre), plan.bootstrapBasis()),
+        null, byName);
   }
 }

@@ -8,12 +8,13 @@ import org.apache.commons.math3.util.CombinatoricsUtils;
  * to R², averaged over all orders in which the drivers can enter the model. The shares sum to the
  * R² of the full model.
  *
- * <p>All 2^k subset R² values come from the correlation matrix. Subsets are visited in Gray-code
- * order, so each differs from the previous one by one driver, which is swept into or out of the
- * (k+1)×(k+1) correlation matrix in O(k²). To keep rounding from accumulating, the matrix is rebuilt
- * from scratch every {@value #REBUILD_INTERVAL} steps, and instead of sweeping out a driver that
- * entered with a small pivot (which would amplify its rounding). Cost: about k²/2 · 2^k
- * multiply-adds and 8 · 2^k bytes, hence a configured maximum k.
+ * <p>All 2^k subset R² values come from the correlation matrix, depth first: a subset's children
+ * add one driver after its last, and each child's R² follows from the parent's partial
+ * correlations in O(1); a child with drivers left after it gets the Schur complement of its driver
+ * over those (Gaussian elimination without pivoting, stable on a correlation matrix: no driver is
+ * ever taken out again, so rounding does not accumulate). Subsets whose last driver is m cost
+ * (k − m)²/2 multiply-adds, about 3 · 2^k in all, and the table 8 · 2^k bytes, hence a configured
+ * maximum k.
  */
 public final class ShapleyDecomposition {
   /** Default maximum number of drivers for the exact decomposition. */
@@ -21,11 +22,6 @@ public final class ShapleyDecomposition {
 
   /** Beyond this the 2^k subset table does not fit in a sensible heap. */
   public static final int HARD_MAX_DRIVERS = DriverSettings.MAX_EXACT_SHAPLEY_DRIVERS;
-
-  static final int REBUILD_INTERVAL = 1 << 10;
-
-  /** Sweeping out a driver whose inverse pivot exceeds this (pivot below 1e-6) rebuilds instead. */
-  private static final double MAX_INVERSE_PIVOT = 1e6;
 
   private ShapleyDecomposition() {}
 
@@ -55,33 +51,57 @@ public final class ShapleyDecomposition {
       throw new IllegalArgumentException(k + " drivers exceed " + HARD_MAX_DRIVERS);
     }
     int n = k + 1;
-    int y = k;
-    double[] original = new double[n * n];
+    // levels[d]: the matrix of depth d's subsets, over at most n − d variables.
+    double[][] levels = new double[n][];
+    for (int d = 0; d < n; d++) {
+      levels[d] = new double[(n - d) * (n - d)];
+    }
+    double[] root = levels[0];
     for (int i = 0; i < k; i++) {
       for (int j = i; j < k; j++) {
-        original[i * n + j] = rxx[i][j];
+        root[i * n + j] = rxx[i][j];
       }
-      original[i * n + y] = rxy[i];
+      root[i * n + k] = rxy[i];
     }
-    original[y * n + y] = 1;
-    double[] a = original.clone();
-    double[] col = new double[n];
+    root[k * n + k] = 1;
     double[] r2 = new double[1 << k];
-    int mask = 0;
-    int sinceRebuild = 0;
-    for (int step = 1; step < (1 << k); step++) {
-      int j = Integer.numberOfTrailingZeros(step);
-      mask ^= 1 << j;
-      boolean in = (mask & (1 << j)) != 0;
-      if (++sinceRebuild >= REBUILD_INTERVAL || (!in && -a[j * n + j] > MAX_INVERSE_PIVOT)) {
-        rebuild(a, original, mask, n, col);
-        sinceRebuild = 0;
-      } else {
-        sweep(a, n, j, in, col);
-      }
-      r2[mask] = 1 - a[y * n + y];
-    }
+    descend(levels, 0, root, n, 0, 0, r2);
     return r2;
+  }
+
+  /**
+   * Fills in the R² of every subset that adds to {@code mask} drivers after its last one, from
+   * {@code a} (s×s, upper triangle, row-major): the partial correlation matrix, given the drivers
+   * in {@code mask}, of drivers {@code first}..k−1 and the outcome (last). Adding driver t lowers the
+   * outcome's residual variance by {@code a_ty² / a_tt}; its children's matrix is the Schur
+   * complement of {@code a_tt} in the variables after t.
+   */
+  private static void descend(double[][] levels, int depth, double[] a, int s, int first, int mask, double[] r2) {
+    int y = s - 1;
+    double residual = a[y * s + y];
+    for (int t = 0; t < y; t++) {
+      int ts = t * s;
+      double pivot = a[ts + t];
+      if (!(pivot > 0)) {
+        throw new IllegalArgumentException(
+            "Drivers are collinear (driver " + (first + t) + " has no variance left); drop aliased drivers");
+      }
+      int child = mask | 1 << (first + t);
+      r2[child] = 1 - (residual - a[ts + y] * a[ts + y] / pivot);
+      int cs = s - t - 1;
+      if (cs > 1) {
+        double[] c = levels[depth + 1];
+        for (int i = t + 1; i < s; i++) {
+          double f = a[ts + i] / pivot;
+          int row = i * s;
+          int out = (i - t - 1) * cs - (t + 1);
+          for (int j = i; j < s; j++) {
+            c[out + j] = a[row + j] - f * a[ts + j];
+          }
+        }
+        descend(levels, depth + 1, c, cs, first + t + 1, child, r2);
+      }
+    }
   }
 
   /** Shapley values from the subset R² table: Σ_{S∌j} |S|!(k−|S|−1)!/k! · (R²(S∪j) − R²(S)). */
@@ -103,21 +123,10 @@ public final class ShapleyDecomposition {
     return shapley;
   }
 
-  private static void rebuild(double[] a, double[] original, int mask, int n, double[] col) {
-    System.arraycopy(original, 0, a, 0, a.length);
-    for (int m = mask; m != 0; m &= m - 1) {
-      int j = Integer.numberOfTrailingZeros(m);
-      if (!(a[j * n + j] > 0)) {
-        throw new IllegalArgumentException(
-            "Drivers are collinear (driver " + j + " has no variance left); drop aliased drivers");
-      }
-      sweep(a, n, j, true, col);
-    }
-  }
-
   /**
    * Sweeps pivot k in (or reverse-sweeps it out of) the symmetric matrix stored in the upper
-   * triangle of row-major {@code a}; only the upper triangle is read or written.
+   * triangle of row-major {@code a}; only the upper triangle is read or written. (The full solve
+   * the Shapley benchmark compares with.)
    */
   static void sweep(double[] a, int n, int k, boolean in, double[] col) {
     int kn = k * n;

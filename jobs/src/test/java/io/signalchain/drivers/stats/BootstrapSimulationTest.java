@@ -2,7 +2,6 @@ package io.signalchain.drivers.stats;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -84,10 +83,7 @@ class BootstrapSimulationTest {
       d[5] = PoissonBootstrap.noise(seed, id);
       sums.add(d, w[i], ReplicateSums.bucket(seed, id));
     }
-    List<Moments> replicates = new ArrayList<>();
-    for (int r = 0; r < REPLICATES; r++) {
-      replicates.add(sums.moments(seed, r, centre));
-    }
+    List<Moments> replicates = sums.draw(new ReplicateSums.Counts(seed, REPLICATES)).moments(centre);
     return ImportanceIntervals.of(replicates, ImportanceBasis.SHAPLEY);
   }
 

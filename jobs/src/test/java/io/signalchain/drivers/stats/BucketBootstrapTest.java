@@ -54,11 +54,7 @@ class BucketBootstrapTest {
       for (int i = 0; i < w.length; i++) {
         sums.add(deviations[i], w[i], ReplicateSums.bucket(seed, ids[i]));
       }
-      List<Moments> out = new ArrayList<>();
-      for (int r = 0; r < REPLICATES; r++) {
-        out.add(sums.moments(seed, r, centre));
-      }
-      return out;
+      return sums.draw(new ReplicateSums.Counts(seed, REPLICATES)).moments(centre);
     }
 
     List<Moments> responseReplicates() {

@@ -90,7 +90,18 @@ class PoissonBootstrapTest {
       }
       (i % 3 == 0 ? first : second).add(d, w[i], ReplicateSums.bucket(9, i));
     }
+    ReplicateSums.Counts counts = new ReplicateSums.Counts(9, 5);
+    ReplicateSums.Drawn secondAlone = second.draw(counts);
     ReplicateSums merged = second.merge(first);
+    ReplicateSums.Drawn drawn = merged.draw(counts);
+    // The rest of a part (a segment's complement) is the whole's replicates minus the part's.
+    ReplicateSums.Drawn firstAlone = drawn.minus(secondAlone);
+    for (int r = 0; r < 5; r++) {
+      Moments rest = firstAlone.moments(r, centre);
+      Moments direct = first.draw(counts).moments(r, centre);
+      assertEquals(direct.count(), rest.count());
+      assertEquals(direct.comoment(1, 2), rest.comoment(1, 2), 1e-9 * direct.comoment(1, 1));
+    }
     for (int r = 0; r < 5; r++) {
       Moments expected = new Moments(4);
       long count = 0;
@@ -101,7 +112,7 @@ class PoissonBootstrapTest {
         }
         count += c;
       }
-      Moments actual = merged.moments(9, r, centre);
+      Moments actual = drawn.moments(r, centre);
       assertEquals(count, actual.count());
       assertEquals(expected.weightSum(), actual.weightSum(), 1e-9 * expected.weightSum());
       for (int i = 0; i < 4; i++) {
