@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  * @param monitoring how kpi_trends and kpi_alerts follow the steps over time
  * @param reportLanguage the language of the report and of the alert sentences
  * @param actions how action_effects measures the optional improvement actions
+ * @param followUp how the follow-up worklist is drawn up (follow_ups, follow_up_stats)
  */
 public record SignalchainConfig(
     String source,
@@ -50,11 +51,11 @@ public record SignalchainConfig(
     int futureToleranceDays,
     Scale retentionIntentScale, IndexSettings index, Map<String, Double> targetsPerStep,
     MonitoringSettings monitoring, ReportLanguage reportLanguage,
-    ActionSettings actions) {
+    ActionSettings actions, FollowUpSettings followUp) {
 
   public static final List<String> INPUT_NAMES = List.of("survey_responses", "contacts", "process_volumes");
   /** Inputs that may be left out of {@code inputs}: then the analysis that reads them is off. */
-  public static final List<String> OPTIONAL_INPUT_NAMES = List.of("improvement_actions");
+  public static final List<String> OPTIONAL_INPUT_NAMES = List.of("improvement_actions", "follow_up_outcomes");
 
   public SignalchainConfig {
     inputs = Map.copyOf(inputs);
