@@ -23,6 +23,7 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NightlyRunEndToEndTest {
   static final List<String> TABLES = OutputTable.names();
   static final String RUN_DATE = "2026-10-31";
+  static final String NEXT_DATE = "2026-11-01";
   @TempDir static Path home;
   static Path output;
 
@@ -109,6 +111,28 @@ class NightlyRunEndToEndTest {
   }
 
   @Test
+  @Order(2)
+  void theWorklistListsCustomersWithReasonsAndAppliesEveryPlantedOutcome() throws IOException {
+    Dataset<Row> followUps = table("follow_ups");
+    long listed = followUps.count();
+    assertTrue(listed > 100, "the samples' last 14 days hold many detractors: " + listed);
+    assertEquals(listed, followUps.select("customer_id").distinct().count(), "one follow-up per customer");
+    assertEquals(0, followUps.filter("opened_on <> date'" + RUN_DATE + "' or size(reasons) = 0 or priority <= 0 "
+        + "or due_date <= opened_on or summary is null or (owner_team is null and step_id <> 'unclassified')")
+        .count(), "every follow-up: opened tonight, with a reason, a priority, a due date, a summary and a team");
+    // Every planted outcome closes its follow-up: none is rejected as unknown or early.
+    long outcomes = Files.readAllLines(TestConfigs.repositoryRoot().resolve("data-samples/follow_up_outcomes.csv"))
+        .size() - 1;
+    assertTrue(outcomes > 10, "planted outcomes: " + outcomes);
+    assertEquals(outcomes, followUps.filter("status = 'closed' and outcome is not null").count());
+    assertEquals(0, table("rejected_records").filter("source = 'follow_up_outcomes'").count());
+    // The stats count the same follow-ups, per team and step, and carry no customer id.
+    Row sums = table("follow_up_stats").agg(functions.sum("opened"), functions.sum("closed")).first();
+    assertEquals(List.of(listed, outcomes), List.of(sums.getLong(0), sums.getLong(1)));
+    assertTrue(Arrays.stream(table("follow_up_stats").columns()).noneMatch(c -> c.contains("customer")));
+  }
+
+  @Test
   @Order(3)
   void thePlantedExpensiveAndPoorlyRatedStepsRankTop() {
     // report_fault and move_house directly; pay through its sub-step pay.reminder
@@ -146,12 +170,20 @@ class NightlyRunEndToEndTest {
 
   @Test
   @Order(5)
-  void anotherDateLeavesTheFirstUntouched() {
+  void anotherDateLeavesTheFirstUntouchedAndCarriesItsWorklistForward() {
     long first = table("step_kpis").filter("run_date = '" + RUN_DATE + "'").count();
-    var cli = CliRunner.run("run", "--run-date", "2026-10-15", "--output", output.toString());
+    var cli = CliRunner.run("run", "--run-date", NEXT_DATE, "--output", output.toString());
     assertEquals(ExitCode.SUCCESS, cli.code(), cli.err());
     assertEquals(first, table("step_kpis").filter("run_date = '" + RUN_DATE + "'").count());
     assertEquals(2, table("step_kpis").select("run_date").distinct().count());
+    // The next night starts from the worklist of the first: the same follow-ups, statuses and
+    // reasons (no signal is dated after the first night), none listed again.
+    String columns = "follow_up_id, status, reasons, priority, opened_on, updated_on";
+    Dataset<Row> before = table("follow_ups").filter("run_date = '" + RUN_DATE + "'").selectExpr(columns.split(", "));
+    Dataset<Row> after = table("follow_ups").filter("run_date = '" + NEXT_DATE + "'").selectExpr(columns.split(", "));
+    assertTrue(before.count() > 0);
+    assertEquals(before.count(), after.count());
+    assertEquals(0, before.except(after).count());
   }
 
   @Test
