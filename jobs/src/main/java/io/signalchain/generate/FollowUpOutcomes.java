@@ -18,7 +18,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * follow_up_outcomes: what teams did about the customers the first night's worklist lists. Of the
- * detractors (NPS 0–6) who answered a survey on the last day before 18:00, with a customer id,
+ * detractors (NPS 0–6) who answered a survey on the last day from 8:00 to 18:00, with a customer id,
  * {@value #CLOSED_SHARE} are called back 30 minutes to 4 hours later. Every such customer is on the
  * worklist of a run on the last day, whatever else is listed, and the follow-up's id is known in
  * advance: "FU-" and 16 hex digits of SHA-256 over "customer_id|opened_on" (followups/FollowUps).
@@ -31,6 +31,8 @@ final class FollowUpOutcomes implements Serializable {
   static final StructType SCHEMA = new StructType().add("follow_up_id", DataTypes.StringType)
       .add("closed_at", DataTypes.TimestampType).add("outcome", DataTypes.StringType)
       .add("note", DataTypes.StringType);
+  /** Answers from 8:00 to 18:00 are called back the same day, in office hours. */
+  private static final long FIRST_ANSWER_SECOND = 8 * 3600;
   private static final long LAST_ANSWER_SECOND = 18 * 3600;
 
   private final SurveyRows surveys;
@@ -49,7 +51,7 @@ final class FollowUpOutcomes implements Serializable {
     long dayStart = lastDay.toEpochDay() * 86_400;
     boolean clean = row.equals(surveys.clean(id));
     if (!clean || row.customerId() == null || row.nps() == null || row.nps() > 6 || row.respondedAt() == null
-        || row.respondedAt() < dayStart || row.respondedAt() >= dayStart + LAST_ANSWER_SECOND) {
+        || row.respondedAt() < dayStart + FIRST_ANSWER_SECOND || row.respondedAt() >= dayStart + LAST_ANSWER_SECOND) {
       return List.<Row>of().iterator();
     }
     SplittableRandom r = RowRandom.forRow(seed, RowRandom.OUTCOMES, id);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.signalchain.config.ConfigLoader;
 import io.signalchain.config.FollowUpReason;
 import io.signalchain.config.FollowUpSettings;
 import io.signalchain.config.InputSpec;
@@ -60,7 +61,7 @@ class FollowUpConfigurationTest {
     String yaml = Files.readString(conf).replace("due_days: {0: 7, 3: 3, 5: 1}", "due_days: {3: 3, 5: 1}")
         .replace("journey: journey.yaml", "journey: " + conf.getParent().resolve("journey.yaml"));
     Path file = Files.writeString(dir.resolve("signalchain.yaml"), yaml);
-    var e = assertThrows(SignalchainException.class, () -> io.signalchain.config.ConfigLoader.load(file));
+    var e = assertThrows(SignalchainException.class, () -> ConfigLoader.load(file));
     assertTrue(e.getMessage().contains("follow_up.due_days") && e.getMessage().contains("key 0"), e.getMessage());
   }
 
