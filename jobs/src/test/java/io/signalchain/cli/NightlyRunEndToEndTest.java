@@ -8,8 +8,9 @@ import io.signalchain.generate.PlantedEffects;
 import io.signalchain.publish.OutputTable;
 import io.signalchain.testing.CliRunner;
 import io.signalchain.testing.PublishedRuns;
-import io.signalchain.testing.SharedSpark;
+import io.signalchain.testing.SampleRun;
 import io.signalchain.testing.TestConfigs;
+import io.signalchain.testing.TinyInputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,36 +33,37 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The nightly job as a user runs it: the CLI on data-samples/ with the default configuration,
- * into a temporary output folder; every Delta table read back.
+ * into a temporary output folder (the shared {@link SampleRun}); every Delta table read back.
+ * Reruns and other dates run on {@link TinyInputs}: they test the publishing, not the figures.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyRunEndToEndTest {
   static final List<String> TABLES = OutputTable.names();
-  static final String RUN_DATE = "2026-10-31";
-  static final String NEXT_DATE = "2026-11-01";
-  @TempDir static Path home;
-  static Path output;
-
-  @BeforeAll
-  static void outputFolder() {
-    // the report goes beside the output folder: keep both inside the temporary folder
-    output = home.resolve("delta");
-  }
+  static final String RUN_DATE = SampleRun.RUN_DATE;
+  @TempDir static Path tiny;
 
   static Dataset<Row> table(String name) {
-    return SharedSpark.session().read().format("delta").load(output.resolve(name).toString());
+    return CliRunner.table(SampleRun.output(), name);
   }
 
-  static Map<String, Long> rowCounts() {
+  static Map<String, Long> rowCounts(Path output) {
     Map<String, Long> counts = new LinkedHashMap<>();
-    TABLES.forEach(t -> counts.put(t, table(t).count()));
+    TABLES.forEach(t -> counts.put(t, CliRunner.table(output, t).count()));
     return counts;
+  }
+
+  static CliRunner.Result runOnTinyInputs(String runDate) {
+    List<String> args = new ArrayList<>(List.of("run", "--run-date", runDate, "--output",
+        tiny.resolve("delta").toString()));
+    args.addAll(TinyInputs.cliArgs(TinyInputs.write(tiny.resolve("in"))));
+    return CliRunner.run(args.toArray(String[]::new));
   }
 
   @Test
   @Order(1)
   void runOnTheSamplesWritesEveryTable() throws Exception {
-    var cli = CliRunner.run("run", "--run-date", RUN_DATE, "--output", output.toString());
+    Path output = SampleRun.output();
+    var cli = SampleRun.result();
     assertEquals(ExitCode.SUCCESS, cli.code(), cli.err());
     for (String t : TABLES) {
       assertTrue(Files.isDirectory(output.resolve(t).resolve("_delta_log")), t + " is a Delta table");
@@ -77,7 +78,7 @@ class NightlyRunEndToEndTest {
     assertEquals(Date.valueOf(RUN_DATE), log.getDate(log.fieldIndex("run_date")));
 
     // the shipped configuration also writes the HTML report, and says where
-    Path report = home.resolve("reports/signalchain-" + RUN_DATE + ".html");
+    Path report = output.getParent().resolve("reports/signalchain-" + RUN_DATE + ".html");
     assertTrue(Files.size(report) > 10_000, "the report is written");
     assertTrue(cli.summary().contains("\"report\":\"file:" + report + "\""), cli.summary());
 
@@ -156,38 +157,52 @@ class NightlyRunEndToEndTest {
   @Test
   @Order(4)
   void rerunningTheSameDateReplacesItsRows() {
-    Map<String, Long> before = rowCounts();
-    var cli = CliRunner.run("run", "--run-date", RUN_DATE, "--output", output.toString());
+    Path output = tiny.resolve("delta");
+    var first = runOnTinyInputs(TinyInputs.RUN_DATE);
+    assertEquals(ExitCode.SUCCESS, first.code(), first.err());
+    Map<String, Long> before = rowCounts(output);
+    var cli = runOnTinyInputs(TinyInputs.RUN_DATE);
     assertEquals(ExitCode.SUCCESS, cli.code(), cli.err());
-    Map<String, Long> after = rowCounts();
+    Map<String, Long> after = rowCounts(output);
     for (String t : TABLES) {
       long expected = t.equals("run_log") ? before.get(t) + 1 : before.get(t);
       assertEquals(expected, after.get(t), t + " after rerun");
     }
-    assertEquals(1, table("step_kpis").select("run_id").distinct().count(), "one run's rows per date");
-    PublishedRuns.assertOnlyLatestRows(output, RUN_DATE);
+    assertEquals(1, CliRunner.table(output, "step_kpis").select("run_id").distinct().count(),
+        "one run's rows per date");
+    PublishedRuns.assertOnlyLatestRows(output, TinyInputs.RUN_DATE);
   }
 
   @Test
   @Order(5)
-  void anotherDateLeavesTheFirstUntouchedAndCarriesItsWorklistForward() {
-    long first = table("step_kpis").filter("run_date = '" + RUN_DATE + "'").count();
-    var cli = CliRunner.run("run", "--run-date", NEXT_DATE, "--output", output.toString());
+  void anotherDateLeavesTheFirstUntouched() {
+    Dataset<Row> kpis = CliRunner.table(tiny.resolve("delta"), "step_kpis");
+    String firstDate = "run_date = '" + TinyInputs.RUN_DATE + "'";
+    long first = kpis.filter(firstDate).count();
+    assertTrue(first > 0, "the first date's rows (written by the rerun test)");
+    var cli = runOnTinyInputs("2026-10-15");
     assertEquals(ExitCode.SUCCESS, cli.code(), cli.err());
-    assertEquals(first, table("step_kpis").filter("run_date = '" + RUN_DATE + "'").count());
-    assertEquals(2, table("step_kpis").select("run_date").distinct().count());
-    // The next night starts from the worklist of the first: the same follow-ups, statuses and
-    // reasons (no signal is dated after the first night), none listed again.
-    String columns = "follow_up_id, status, reasons, priority, opened_on, updated_on";
-    Dataset<Row> before = table("follow_ups").filter("run_date = '" + RUN_DATE + "'").selectExpr(columns.split(", "));
-    Dataset<Row> after = table("follow_ups").filter("run_date = '" + NEXT_DATE + "'").selectExpr(columns.split(", "));
-    assertTrue(before.count() > 0);
+    assertEquals(first, kpis.filter(firstDate).count());
+    assertEquals(2, kpis.select("run_date").distinct().count());
+  }
+
+  @Test
+  @Order(6)
+  void theNextDateCarriesTheWorklistForward() {
+    // No signal is dated after the first date: the next night holds the same follow-ups, none listed again.
+    var cli = runOnTinyInputs("2026-11-01");
+    assertEquals(ExitCode.SUCCESS, cli.code(), cli.err());
+    Dataset<Row> followUps = CliRunner.table(tiny.resolve("delta"), "follow_ups")
+        .select("run_date", "follow_up_id", "status", "reasons", "priority", "opened_on", "updated_on");
+    Dataset<Row> before = followUps.filter("run_date = '" + TinyInputs.RUN_DATE + "'").drop("run_date");
+    Dataset<Row> after = followUps.filter("run_date = '2026-11-01'").drop("run_date");
+    assertTrue(before.count() > 0, "the tiny inputs hold detractors in the last 14 days");
     assertEquals(before.count(), after.count());
     assertEquals(0, before.except(after).count());
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void everyTableMatchesItsDocumentation() throws Exception {
     Map<String, List<String>> documented = documentedColumns();
     assertEquals(List.copyOf(documented.keySet()).stream().sorted().toList(),

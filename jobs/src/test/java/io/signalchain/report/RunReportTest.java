@@ -12,10 +12,12 @@ import io.signalchain.testing.CliRunner;
 import io.signalchain.testing.SampleRun;
 import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
+import io.signalchain.testing.TinyInputs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -143,10 +145,11 @@ class RunReportTest {
 
   @Test
   void runWritesTheReportAndTheLatestRunIsTheDefault() throws Exception {
+    // Tiny inputs: this is about where the report goes and which run it shows, not its figures.
     Path out = dir.resolve("out");
-    var run = CliRunner.run("run", "--run-date", SampleRun.RUN_DATE, "--output", out.toString(), "--report");
+    var run = runOnTinyInputs(out);
     assertEquals(ExitCode.SUCCESS, run.code(), run.err());
-    Path written = out.getParent().resolve("reports/signalchain-" + SampleRun.RUN_DATE + ".html");
+    Path written = out.getParent().resolve("reports/signalchain-" + TinyInputs.RUN_DATE + ".html");
     assertTrue(run.out().contains("Report: file:" + written), run.out());
     assertTrue(run.summary().startsWith("{\"run_id\""), "the JSON summary stays the last line of stdout");
     assertTrue(run.summary().contains("\"report\":\"file:" + written + "\""), run.summary());
@@ -157,11 +160,21 @@ class RunReportTest {
     var r = CliRunner.run("report", "--output", out.toString(), "--report-file", again.toString());
     assertEquals(ExitCode.SUCCESS, r.code(), r.err());
     assertEquals(Files.readString(written), Files.readString(again), "the latest run, by default");
-    assertEquals(html.replaceAll("run [0-9a-f-]{36}", ""), Files.readString(again).replaceAll("run [0-9a-f-]{36}", ""),
-        "the same data gives the same page");
+    Path other = dir.resolve("other").resolve("out");
+    assertEquals(ExitCode.SUCCESS, runOnTinyInputs(other).code());
+    assertEquals(Files.readString(written).replaceAll("run [0-9a-f-]{36}", ""),
+        Files.readString(other.getParent().resolve("reports/signalchain-" + TinyInputs.RUN_DATE + ".html"))
+            .replaceAll("run [0-9a-f-]{36}", ""), "the same data gives the same page");
     var none = CliRunner.run("report", "--output", dir.resolve("empty").toString());
     assertEquals(ExitCode.INPUT_UNREADABLE, none.code());
     assertTrue(none.err().contains("No SUCCEEDED run"), none.err());
+  }
+
+  private static CliRunner.Result runOnTinyInputs(Path out) {
+    List<String> args = new ArrayList<>(List.of("run", "--run-date", TinyInputs.RUN_DATE, "--output", out.toString(),
+        "--report"));
+    args.addAll(TinyInputs.cliArgs(TinyInputs.write(out.getParent().resolve("in"))));
+    return CliRunner.run(args.toArray(String[]::new));
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.List;
 public final class SampleRun {
   public static final String RUN_DATE = "2026-10-31";
   private static Path output;
+  private static CliRunner.Result result;
 
   private SampleRun() {}
 
@@ -28,11 +29,18 @@ public final class SampleRun {
         var r = CliRunner.run("run", "--run-date", RUN_DATE, "--output", dir.toString());
         assertEquals(ExitCode.SUCCESS, r.code(), r.err());
         output = dir;
+        result = r;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return output;
+  }
+
+  /** What the run printed, as a user saw it. */
+  public static synchronized CliRunner.Result result() {
+    output();
+    return result;
   }
 
   /** The Delta tables the run wrote, by folder name. */
