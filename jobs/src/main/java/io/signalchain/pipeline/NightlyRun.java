@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
 
 import io.signalchain.actions.ActionEffects;
 import io.signalchain.channels.ChannelMix;
@@ -186,21 +187,27 @@ public final class NightlyRun {
     try {
       // STARTED first: a run that dies from here on is known to run_log, and a later run removes its rows.
       log(output, run, RunStatus.STARTED, counts, "started");
-      // Rejected rows are written even when the quality gate then fails: they are its evidence.
-      write(output, OutputTable.REJECTED_RECORDS, inputs.rejected(), run, written);
-      checkQuality(counts);
-      checkWindowHasSignals(inputs, run);
-      Map<OutputTable, Dataset<Row>> tables = analyse(inputs, run.window());
-      Dataset<Row> followUps = followUps(inputs, output, run);
-      tables.put(OutputTable.FOLLOW_UPS, followUps);
-      tables.put(OutputTable.FOLLOW_UP_STATS, FollowUpStats.compute(followUps, customerSignals(inputs), run.window()));
-      // Outcomes that close nothing on tonight's worklist are rejected rows of their input too.
-      Dataset<Row> unmatchedOutcomes = FollowUps.unmatchedOutcomes(outcomes(inputs), followUps, runDate,
-          keepClosedDays()).localCheckpoint();
-      long unmatched = unmatchedOutcomes.count();
-      if (unmatched > 0) {
+      Map<OutputTable, Dataset<Row>> tables;
+      try {
+        checkQuality(counts);
+        checkWindowHasSignals(inputs, run);
+        tables = analyse(inputs, run.window());
+        Dataset<Row> followUps = followUps(inputs, output, run);
+        tables.put(OutputTable.FOLLOW_UPS, followUps);
+        tables.put(OutputTable.FOLLOW_UP_STATS,
+            FollowUpStats.compute(followUps, customerSignals(inputs), run.window()));
+        // Outcomes that close nothing on tonight's worklist are rejected rows of their input too,
+        // so rejected_records is written once the worklist is known.
+        Dataset<Row> unmatchedOutcomes = FollowUps.unmatchedOutcomes(outcomes(inputs), followUps, runDate,
+            keepClosedDays()).localCheckpoint();
+        counts = withRejected(counts, InputContracts.FOLLOW_UP_OUTCOMES, unmatchedOutcomes.count());
         write(output, OutputTable.REJECTED_RECORDS, inputs.rejected().unionByName(unmatchedOutcomes), run, written);
-        counts = withRejected(counts, InputContracts.FOLLOW_UP_OUTCOMES, unmatched);
+      } catch (RuntimeException e) {
+        // The rejected rows are written even when the run fails before them (the quality gate): its evidence.
+        if (!written.containsKey(OutputTable.REJECTED_RECORDS)) {
+          write(output, OutputTable.REJECTED_RECORDS, inputs.rejected(), run, written);
+        }
+        throw e;
       }
       writeAll(output, tables, run, written);
       written.put(OutputTable.JOURNEY_STEPS,
@@ -315,8 +322,8 @@ public final class NightlyRun {
           .orElse(null);
       Dataset<Row> worklist = FollowUps.worklist(customerSignals(inputs), previous, outcomes(inputs),
           config.journey(), config.followUp(), keepClosedDays(), run.runDate()).localCheckpoint();
-      stage.detail("%,d follow-ups, %,d open", worklist.count(),
-          worklist.filter(col("status").equalTo(FollowUps.OPEN)).count());
+      Row counted = worklist.agg(count(lit(1)), count(when(col("status").equalTo(FollowUps.OPEN), true))).first();
+      stage.detail("%,d follow-ups, %,d open", counted.getLong(0), counted.getLong(1));
       return worklist;
     }
   }
