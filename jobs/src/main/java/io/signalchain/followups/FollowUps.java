@@ -95,6 +95,9 @@ public final class FollowUps {
       .add("closed_at", DataTypes.TimestampType)
       .add("outcome", DataTypes.StringType);
 
+  /** The source in rejected_records of outcomes that close nothing on the run's worklist. */
+  public static final String UNMATCHED_OUTCOMES = "follow_up_outcomes (worklist)";
+
   /** How many of a customer's latest signals the summary shows. */
   static final int SUMMARY_SIGNALS = 3;
 
@@ -257,7 +260,7 @@ public final class FollowUps {
         .filter(to_date(col("closed_at")).lt(col("opened_on")))
         .withColumn("reason", concat(lit("closed_at "), date_format(col("closed_at"), "yyyy-MM-dd'T'HH:mm:ss"),
             lit(" is before the follow-up was opened on "), col("opened_on").cast("string")));
-    return unknown.unionByName(early.drop("opened_on")).select(lit("follow_up_outcomes").as("source"),
+    return unknown.unionByName(early.drop("opened_on")).select(lit(UNMATCHED_OUTCOMES).as("source"),
         concat_ws(",", col("follow_up_id"), date_format(col("closed_at"), "yyyy-MM-dd'T'HH:mm:ss"), col("outcome"))
             .as("record"), col("reason"));
   }

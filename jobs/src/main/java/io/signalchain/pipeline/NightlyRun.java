@@ -196,11 +196,10 @@ public final class NightlyRun {
         tables.put(OutputTable.FOLLOW_UPS, followUps);
         tables.put(OutputTable.FOLLOW_UP_STATS,
             FollowUpStats.compute(followUps, customerSignals(inputs), run.window()));
-        // Outcomes that close nothing on tonight's worklist are rejected rows of their input too,
-        // so rejected_records is written once the worklist is known.
+        // Outcomes that close nothing on tonight's worklist are rejected rows too, under their own
+        // source (the input's rows were all read and checked): rejected_records waits for the worklist.
         Dataset<Row> unmatchedOutcomes = FollowUps.unmatchedOutcomes(outcomes(inputs), followUps, runDate,
             keepClosedDays()).localCheckpoint();
-        counts = withRejected(counts, InputContracts.FOLLOW_UP_OUTCOMES, unmatchedOutcomes.count());
         write(output, OutputTable.REJECTED_RECORDS, inputs.rejected().unionByName(unmatchedOutcomes), run, written);
       } catch (RuntimeException e) {
         // The rejected rows are written even when the run fails before them (the quality gate): its evidence.
@@ -348,11 +347,6 @@ public final class NightlyRun {
         col("satisfaction").cast("double").as("satisfaction"), col("nps").cast("int").as("nps"),
         col("effort").cast("double").as("effort"), lit(null).cast("string").as("contact_type"),
         lit(null).cast("string").as("reason"), lit(null).cast("double").as("cost_eur"));
-  }
-
-  private static List<InputCounts> withRejected(List<InputCounts> counts, String source, long more) {
-    return counts.stream().map(c -> c.source().equals(source)
-        ? new InputCounts(c.source(), c.read(), c.rejected() + more) : c).toList();
   }
 
   /** Every analysis table of the run, by table name, from the validated inputs. */
