@@ -27,6 +27,8 @@ CREATE TABLE IF NOT EXISTS signalchain.driver_asymmetry USING DELTA LOCATION '${
 CREATE TABLE IF NOT EXISTS signalchain.driver_segments USING DELTA LOCATION '${output}/driver_segments';
 CREATE TABLE IF NOT EXISTS signalchain.action_effects USING DELTA LOCATION '${output}/action_effects';
 CREATE TABLE IF NOT EXISTS signalchain.team_scorecards USING DELTA LOCATION '${output}/team_scorecards';
+CREATE TABLE IF NOT EXISTS signalchain.follow_ups USING DELTA LOCATION '${output}/follow_ups';
+CREATE TABLE IF NOT EXISTS signalchain.follow_up_stats USING DELTA LOCATION '${output}/follow_up_stats';
 CREATE TABLE IF NOT EXISTS signalchain.rejected_records USING DELTA LOCATION '${output}/rejected_records';
 -- The whole history of every customer's signals (not per run: no _latest view); clustered by customer_id.
 CREATE TABLE IF NOT EXISTS signalchain.customer_timeline USING DELTA LOCATION '${output}/customer_timeline';
@@ -77,5 +79,9 @@ CREATE OR REPLACE VIEW signalchain.action_effects_latest AS
 SELECT t.* FROM signalchain.action_effects t JOIN signalchain.latest_runs r USING (run_id, run_date);
 CREATE OR REPLACE VIEW signalchain.team_scorecards_latest AS
 SELECT t.* FROM signalchain.team_scorecards t JOIN signalchain.latest_runs r USING (run_id, run_date);
+CREATE OR REPLACE VIEW signalchain.follow_ups_latest AS
+SELECT t.* FROM signalchain.follow_ups t JOIN signalchain.latest_runs r USING (run_id, run_date);
+CREATE OR REPLACE VIEW signalchain.follow_up_stats_latest AS
+SELECT t.* FROM signalchain.follow_up_stats t JOIN signalchain.latest_runs r USING (run_id, run_date);
 CREATE OR REPLACE VIEW signalchain.rejected_records_latest AS
 SELECT t.* FROM signalchain.rejected_records t JOIN signalchain.latest_runs r USING (run_id, run_date);

@@ -15,13 +15,16 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -148,13 +151,14 @@ public final class ConfigLoader {
     report.rejectUnknownKeys();
     ActionSettings actions = actions(root.child("actions"));
     PrivacySettings privacy = privacy(root.child("privacy"), environment);
+    FollowUpSettings followUp = followUp(root.child("follow_up"), satisfaction, effort);
     root.rejectUnknownKeys();
 
     return new SignalchainConfig(file.toString(), journey, inputs, outputPath, writeReport, reportPerTeam, windowDays,
         defaultRunDate,
         satisfaction, effort, driver, target, channels, maxRejectShare, drivers, channelMix, priority, needed,
         reasonsTopN, bounds, futureToleranceDays, retentionIntent, index, targetsPerStep, monitoring, language,
-        actions, privacy);
+        actions, privacy, followUp);
   }
 
   /** The key is read here, on load: a missing key stops the run before anything is read or written. */
@@ -206,6 +210,67 @@ public final class ConfigLoader {
     }
     node.rejectUnknownKeys();
     return new ActionSettings(preWeeks, postWeeks, lagDays, minResponses);
+  }
+
+  private static FollowUpSettings followUp(ConfigNode node, Scale satisfaction, Scale effort) {
+    var defaults = FollowUpSettings.defaults(satisfaction, effort);
+    int lookbackDays = node.integer("lookback_days", defaults.lookbackDays());
+    if (lookbackDays < 1 || lookbackDays > 366) {
+      throw node.fail("lookback_days", "must be between 1 and 366 days, found " + lookbackDays);
+    }
+    int cooldownDays = node.integer("cooldown_days", defaults.cooldownDays());
+    if (cooldownDays < 0 || cooldownDays > 366) {
+      throw node.fail("cooldown_days", "must be between 0 and 366 days, found " + cooldownDays);
+    }
+    int repeatDays = node.integer("repeat_days", defaults.repeatDays());
+    if (repeatDays < 0 || repeatDays > 366) {
+      throw node.fail("repeat_days", "must be between 0 and 366 days (0: no repeat contacts), found " + repeatDays);
+    }
+    double satisfactionAtMost = node.number("satisfaction_at_most", defaults.satisfactionAtMost());
+    if (!satisfaction.contains(satisfactionAtMost)) {
+      throw node.fail("satisfaction_at_most", "must lie within the satisfaction scale " + satisfaction.min() + "–"
+          + satisfaction.max() + ", found " + satisfactionAtMost);
+    }
+    double effortAtLeast = node.number("effort_at_least", defaults.effortAtLeast());
+    if (!effort.contains(effortAtLeast)) {
+      throw node.fail("effort_at_least", "must lie within the effort scale " + effort.min() + "–" + effort.max()
+          + ", found " + effortAtLeast);
+    }
+    Map<FollowUpReason, Integer> points = new EnumMap<>(defaults.points());
+    ConfigNode pointsNode = node.child("points");
+    for (FollowUpReason reason : FollowUpReason.values()) {
+      int p = pointsNode.integer(reason.key(), reason.defaultPoints());
+      if (p < 0 || p > 100) {
+        throw pointsNode.fail(reason.key(), "must be between 0 and 100 points, found " + p);
+      }
+      points.put(reason, p);
+    }
+    pointsNode.rejectUnknownKeys();
+    NavigableMap<Integer, Integer> dueDays = defaults.dueDays();
+    if (node.has("due_days")) {
+      ConfigNode due = node.child("due_days");
+      dueDays = new TreeMap<>();
+      for (String key : due.keys()) {
+        int priority;
+        try {
+          priority = Integer.parseInt(key.trim());
+        } catch (NumberFormatException e) {
+          throw due.fail(key, "expected a priority (a whole number ≥ 0) as key, found '" + key + "'");
+        }
+        int days = due.integer(key, null);
+        if (priority < 0 || days < 0 || days > 366) {
+          throw due.fail(key, "expected priority ≥ 0 and 0–366 days, found " + priority + ": " + days);
+        }
+        dueDays.put(priority, days);
+      }
+      if (!dueDays.containsKey(0)) {
+        throw node.fail("due_days", "needs a key 0 (the days for the lowest priorities), found " + dueDays.keySet());
+      }
+      due.rejectUnknownKeys();
+    }
+    node.rejectUnknownKeys();
+    return new FollowUpSettings(lookbackDays, cooldownDays, repeatDays, satisfactionAtMost, effortAtLeast, points,
+        dueDays);
   }
 
   private static Map<String, Double> targetsPerStep(ConfigNode node, Journey journey, Scale satisfaction) {

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
  * @param reportLanguage the language of the report and of the alert sentences
  * @param actions how action_effects measures the optional improvement actions
  * @param privacy whether customer ids are pseudonymised in the tables that hold them
+ * @param followUp how the follow-up worklist is drawn up (follow_ups, follow_up_stats)
  */
 public record SignalchainConfig(
     String source,
@@ -54,11 +55,12 @@ public record SignalchainConfig(
     Scale retentionIntentScale, IndexSettings index, Map<String, Double> targetsPerStep,
     MonitoringSettings monitoring, ReportLanguage reportLanguage,
     ActionSettings actions,
-    PrivacySettings privacy) {
+    PrivacySettings privacy,
+    FollowUpSettings followUp) {
 
   public static final List<String> INPUT_NAMES = List.of("survey_responses", "contacts", "process_volumes");
   /** Inputs that may be left out of {@code inputs}: then the analysis that reads them is off. */
-  public static final List<String> OPTIONAL_INPUT_NAMES = List.of("improvement_actions");
+  public static final List<String> OPTIONAL_INPUT_NAMES = List.of("improvement_actions", "follow_up_outcomes");
 
   public SignalchainConfig {
     inputs = Map.copyOf(inputs);

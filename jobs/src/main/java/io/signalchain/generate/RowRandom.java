@@ -15,6 +15,7 @@ final class RowRandom {
   static final long CONTACTS = 0x5157_0002L;
   static final long VOLUMES = 0x5157_0003L;
   static final long BROKEN = 0x5157_0004L;
+  static final long OUTCOMES = 0x5157_0005L;
 
   static SplittableRandom forRow(long seed, long stream, long id) {
     return new SplittableRandom(mix64(mix64(seed * 0x9E3779B97F4A7C15L + stream) + id));

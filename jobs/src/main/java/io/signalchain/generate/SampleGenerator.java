@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -55,6 +57,7 @@ public final class SampleGenerator {
   public static final String CONTACTS = "contacts";
   public static final String PROCESS_VOLUMES = "process_volumes";
   public static final String IMPROVEMENT_ACTIONS = "improvement_actions";
+  public static final String FOLLOW_UP_OUTCOMES = "follow_up_outcomes";
 
   /** Rows per partition when generating: keeps tasks small at scale 1 and beyond. */
   private static final long ROWS_PER_PARTITION = 250_000;
@@ -81,6 +84,8 @@ public final class SampleGenerator {
     files.put(CONTACTS, write(spark, o, CONTACTS, contactRows, contacts, partitions));
     files.put(PROCESS_VOLUMES, write(spark, o, PROCESS_VOLUMES, volumes, volumes.rows(), partitions));
     files.put(IMPROVEMENT_ACTIONS, writeActions(spark, o));
+    files.put(FOLLOW_UP_OUTCOMES, writeOutcomes(spark, o, new FollowUpOutcomes(surveys, o.seed(), o.endDate()),
+        responses));
     return new GenerateSummary(responses, contacts, volumes.rows(), files);
   }
 
@@ -127,17 +132,32 @@ public final class SampleGenerator {
         .add("team", DataTypes.StringType).add("title", DataTypes.StringType)
         .add("started_on", DataTypes.DateType).add("ended_on", DataTypes.DateType)
         .add("target_metric", DataTypes.StringType);
-    Dataset<Row> data = spark.createDataFrame(rows, schema).coalesce(1);
+    return writeSmall(spark, o, IMPROVEMENT_ACTIONS, spark.createDataFrame(rows, schema).coalesce(1));
+  }
+
+  /** The outcomes of the first night's follow-ups ({@link FollowUpOutcomes}), by id. */
+  private static String writeOutcomes(SparkSession spark, GenerateOptions o, FollowUpOutcomes outcomes,
+      long responses) {
+    Dataset<Row> data = spark.range(0, responses)
+        .flatMap((FlatMapFunction<Long, Row>) outcomes::outcomes, Encoders.row(FollowUpOutcomes.SCHEMA))
+        // A customer with two such answers has one follow-up: its first outcome.
+        .groupBy("follow_up_id").agg(functions.min(functions.struct("closed_at", "outcome", "note")).as("o"))
+        .select("follow_up_id", "o.closed_at", "o.outcome", "o.note").orderBy("follow_up_id").coalesce(1);
+    return writeSmall(spark, o, FOLLOW_UP_OUTCOMES, data);
+  }
+
+  /** A few rows as one CSV file (ISO timestamps) or a Parquet folder. */
+  private static String writeSmall(SparkSession spark, GenerateOptions o, String name, Dataset<Row> data) {
     Path dir = new Path(o.outputDir());
     if (!o.csv()) {
-      String target = new Path(dir, IMPROVEMENT_ACTIONS).toString();
+      String target = new Path(dir, name).toString();
       data.write().mode(SaveMode.Overwrite).parquet(target);
       return target;
     }
-    Path tmp = new Path(dir, "_tmp_" + IMPROVEMENT_ACTIONS);
-    Path target = new Path(dir, IMPROVEMENT_ACTIONS + ".csv");
+    Path tmp = new Path(dir, "_tmp_" + name);
+    Path target = new Path(dir, name + ".csv");
     data.write().mode(SaveMode.Overwrite).option("header", "true").option("encoding", "UTF-8")
-        .option("lineSep", "\n").csv(tmp.toString());
+        .option("timestampFormat", "yyyy-MM-dd'T'HH:mm:ss").option("lineSep", "\n").csv(tmp.toString());
     moveSinglePart(spark, tmp, target);
     return target.toString();
   }

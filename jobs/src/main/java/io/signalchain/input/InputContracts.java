@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The input contracts of DESIGN §4 (and of the optional improvement actions), with the configured steps,
- * channels, scales and bounds.
+ * The input contracts of DESIGN §4 (and of the optional improvement actions and follow-up outcomes),
+ * with the configured steps, channels, scales and bounds.
  *
  * <p>Every numeric field has a finite upper bound (a scale or a {@code bounds.*} key), which is
  * what keeps every sum finite and exact enough: a volume is at most {@code max_volume_per_day}
@@ -30,6 +30,7 @@ public final class InputContracts {
   public static final String CONTACTS = "contacts";
   public static final String PROCESS_VOLUMES = "process_volumes";
   public static final String IMPROVEMENT_ACTIONS = "improvement_actions";
+  public static final String FOLLOW_UP_OUTCOMES = "follow_up_outcomes";
 
   private InputContracts() {}
 
@@ -49,6 +50,7 @@ public final class InputContracts {
       case PROCESS_VOLUMES -> processVolumes(config);
       // Planned actions may start after today: they are reported as measuring, not rejected.
       case IMPROVEMENT_ACTIONS -> improvementActions(config);
+      case FOLLOW_UP_OUTCOMES -> followUpOutcomes();
       default -> throw new IllegalArgumentException("no contract for input " + source);
     };
     if (source.equals(IMPROVEMENT_ACTIONS)) {
@@ -109,6 +111,19 @@ public final class InputContracts {
         Field.of("started_on", DATE, true),
         Field.of("ended_on", DATE, false),
         Field.oneOf("target_metric", false, Set.copyOf(ActionMetric.keys()))), null);
+  }
+
+  /**
+   * What a team did about a follow-up (follow_ups): one row per follow-up closed. The note is
+   * checked but not kept: free text stays out of the output tables. Whether the follow-up exists
+   * and was open then is checked against the worklist by the run (followups/FollowUps).
+   */
+  public static InputContract followUpOutcomes() {
+    return new InputContract(FOLLOW_UP_OUTCOMES, "follow_up_id", List.of(
+        Field.text("follow_up_id", true),
+        Field.of("closed_at", TIMESTAMP, true),
+        Field.text("outcome", true),
+        Field.text("note", false).checkedOnly()), null);
   }
 
   private static Set<String> steps(SignalchainConfig c) {

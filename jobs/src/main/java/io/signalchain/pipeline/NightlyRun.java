@@ -5,15 +5,19 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
 
 import io.signalchain.actions.ActionEffects;
 import io.signalchain.channels.ChannelMix;
 import io.signalchain.channels.ContactReasons;
+import io.delta.tables.DeltaTable;
 import io.signalchain.errors.Errors;
 import io.signalchain.errors.SignalchainException;
 import io.signalchain.config.SignalchainConfig;
 import io.signalchain.drivers.DriverStage;
 import io.signalchain.drivers.DriverTables;
+import io.signalchain.followups.FollowUpStats;
+import io.signalchain.followups.FollowUps;
 import io.signalchain.input.InputContracts;
 import io.signalchain.input.InputReader;
 import io.signalchain.input.SummedInput;
@@ -94,6 +98,7 @@ public final class NightlyRun {
     ValidatedInput surveys = null;
     ValidatedInput volumes = null;
     ValidatedInput actions = null;
+    ValidatedInput outcomes = null;
     try {
       surveys = validated(InputContracts.SURVEY_RESPONSES, today).persisted();
       SummedInput contacts;
@@ -110,9 +115,13 @@ public final class NightlyRun {
       if (config.input(InputContracts.IMPROVEMENT_ACTIONS) != null) {
         actions = validated(InputContracts.IMPROVEMENT_ACTIONS, today).persisted();
       }
-      return new RunInputs(surveys, contacts, contactSignals, volumes, actions);
+      // Optional too: what teams did about their follow-ups.
+      if (config.input(InputContracts.FOLLOW_UP_OUTCOMES) != null) {
+        outcomes = validated(InputContracts.FOLLOW_UP_OUTCOMES, today).persisted();
+      }
+      return new RunInputs(surveys, contacts, contactSignals, volumes, actions, outcomes);
     } catch (RuntimeException e) {
-      Stream.of(surveys, volumes, actions).filter(Objects::nonNull).forEach(ValidatedInput::unpersist);
+      Stream.of(surveys, volumes, actions, outcomes).filter(Objects::nonNull).forEach(ValidatedInput::unpersist);
       throw e;
     }
   }
@@ -136,9 +145,7 @@ public final class NightlyRun {
     counts.add(countRows(inputs.surveys()));
     counts.add(new InputCounts(inputs.contacts().source(), inputs.contacts().read(), inputs.contacts().rejectedRows()));
     counts.add(countRows(inputs.volumes()));
-    if (inputs.actions() != null) {
-      counts.add(countRows(inputs.actions()));
-    }
+    inputs.optionalRows().forEach(optional -> counts.add(countRows(optional)));
     return counts;
   }
 
@@ -178,8 +185,9 @@ public final class NightlyRun {
     }
   }
 
-  private RunResult runDate(LocalDate runDate, RunInputs inputs, List<InputCounts> counts,
+  private RunResult runDate(LocalDate runDate, RunInputs inputs, List<InputCounts> inputCounts,
       DeltaOutput output, Consumer<RunResult> onResult) {
+    List<InputCounts> counts = inputCounts;
     long started = System.nanoTime();
     RunContext run = new RunContext(UUID.randomUUID().toString(), runDate,
         AnalysisWindow.ending(runDate, config.windowDays()), Instant.now());
@@ -190,11 +198,28 @@ public final class NightlyRun {
     try {
       // STARTED first: a run that dies from here on is known to run_log, and a later run removes its rows.
       log(output, run, RunStatus.STARTED, counts, "started");
-      // Rejected rows are written even when the quality gate then fails: they are its evidence.
-      write(output, OutputTable.REJECTED_RECORDS, inputs.rejected(), run, written);
-      checkQuality(counts);
-      checkWindowHasSignals(inputs, run);
-      writeAll(output, analyse(inputs, run.window()), run, written);
+      Map<OutputTable, Dataset<Row>> tables;
+      try {
+        checkQuality(counts);
+        checkWindowHasSignals(inputs, run);
+        tables = analyse(inputs, run.window());
+        Dataset<Row> followUps = followUps(inputs, output, run);
+        tables.put(OutputTable.FOLLOW_UPS, followUps);
+        tables.put(OutputTable.FOLLOW_UP_STATS,
+            FollowUpStats.compute(followUps, customerSignals(inputs), run.window()));
+        // Outcomes that close nothing on tonight's worklist are rejected rows too, under their own
+        // source (the input's rows were all read and checked): rejected_records waits for the worklist.
+        Dataset<Row> unmatchedOutcomes = FollowUps.unmatchedOutcomes(outcomes(inputs), followUps, runDate,
+            keepClosedDays()).localCheckpoint();
+        write(output, OutputTable.REJECTED_RECORDS, inputs.rejected().unionByName(unmatchedOutcomes), run, written);
+      } catch (RuntimeException e) {
+        // The rejected rows are written even when the run fails before them (the quality gate): its evidence.
+        if (!written.containsKey(OutputTable.REJECTED_RECORDS)) {
+          write(output, OutputTable.REJECTED_RECORDS, inputs.rejected(), run, written);
+        }
+        throw e;
+      }
+      writeAll(output, tables, run, written);
       write(output, OutputTable.TEAM_SCORECARDS, teamScorecards(output, run), run, written);
       written.put(OutputTable.JOURNEY_STEPS,
           output.replaceTable(OutputTable.JOURNEY_STEPS, JourneyStepsTable.of(spark, config.journey()), run));
@@ -308,6 +333,47 @@ public final class NightlyRun {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * The follow-up worklist of the run date, from the customers' signals, the worklist of the last
+   * earlier date with a SUCCEEDED run, and the outcomes; computed once (three readers).
+   */
+  private Dataset<Row> followUps(RunInputs inputs, DeltaOutput output, RunContext run) {
+    try (Stage stage = Stage.start("follow-ups")) {
+      Dataset<Row> previous = RunLog.latestSucceededBefore(spark, output, run.runDate())
+          .filter(runId -> DeltaTable.isDeltaTable(spark, output.path(OutputTable.FOLLOW_UPS)))
+          .map(runId -> spark.read().format("delta").load(output.path(OutputTable.FOLLOW_UPS))
+              .filter(col("run_id").equalTo(runId)))
+          .orElse(null);
+      Dataset<Row> worklist = FollowUps.worklist(customerSignals(inputs), previous, outcomes(inputs),
+          config.journey(), config.followUp(), keepClosedDays(), run.runDate()).localCheckpoint();
+      Row counted = worklist.agg(count(lit(1)), count(when(col("status").equalTo(FollowUps.OPEN), true))).first();
+      stage.detail("%,d follow-ups, %,d open", counted.getLong(0), counted.getLong(1));
+      return worklist;
+    }
+  }
+
+  /** A closed follow-up stays on the worklist for the analysis window (the stats) and the lookback (no relisting). */
+  private int keepClosedDays() {
+    return Math.max(config.windowDays(), config.followUp().lookbackDays());
+  }
+
+  private static Dataset<Row> outcomes(RunInputs inputs) {
+    return inputs.outcomes() == null ? null : inputs.outcomes().accepted();
+  }
+
+  /**
+   * The customers' signals in the customer_timeline schema: the accepted survey answers with a
+   * customer_id (contacts do not keep their customer_id through validation).
+   */
+  private static Dataset<Row> customerSignals(RunInputs inputs) {
+    return inputs.surveys().accepted().filter(col("customer_id").isNotNull()).select(col("customer_id"),
+        lit(FollowUps.SURVEY).as("signal_type"), col("response_id").as("signal_id"),
+        col("responded_at").as("signal_at"), col("step_id"), col("channel"),
+        col("satisfaction").cast("double").as("satisfaction"), col("nps").cast("int").as("nps"),
+        col("effort").cast("double").as("effort"), lit(null).cast("string").as("contact_type"),
+        lit(null).cast("string").as("reason"), lit(null).cast("double").as("cost_eur"));
   }
 
   /** Every analysis table of the run, by table name, from the validated inputs. */

@@ -21,6 +21,8 @@ public enum OutputTable {
   DRIVER_SEGMENTS("driver_segments", WriteMode.PER_RUN),
   ACTION_EFFECTS("action_effects", WriteMode.PER_RUN),
   TEAM_SCORECARDS("team_scorecards", WriteMode.PER_RUN),
+  FOLLOW_UPS("follow_ups", WriteMode.PER_RUN),
+  FOLLOW_UP_STATS("follow_up_stats", WriteMode.PER_RUN),
   REJECTED_RECORDS("rejected_records", WriteMode.PER_RUN),
   CUSTOMER_TIMELINE("customer_timeline", WriteMode.MERGE),
   RUN_LOG("run_log", WriteMode.APPEND);

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -72,6 +73,24 @@ public record RunLog(RunContext run, Instant finishedAt, RunStatus status, long 
    */
   public static Optional<LoggedRun> latestSucceeded(List<LoggedRun> runs) {
     return runs.stream().filter(r -> r.status() == RunStatus.SUCCEEDED).max(LoggedRun.BY_START);
+  }
+
+  /**
+   * The run whose rows are the rows of the last date before {@code runDate} that has a SUCCEEDED
+   * run (empty if there is none): what a run carries forward from the night before.
+   */
+  public static Optional<String> latestSucceededBefore(SparkSession spark, DeltaOutput output, LocalDate runDate) {
+    String path = output.path(TABLE);
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return Optional.empty();
+    }
+    List<Row> dates = spark.read().format("delta").load(path)
+        .filter(col("status").equalTo(RunStatus.SUCCEEDED.name()).and(col("run_date").lt(Date.valueOf(runDate))))
+        .agg(functions.max("run_date")).collectAsList();
+    if (dates.isEmpty() || dates.get(0).isNullAt(0)) {
+      return Optional.empty();
+    }
+    return latestSucceeded(runsOf(spark, output, dates.get(0).getDate(0).toLocalDate())).map(LoggedRun::runId);
   }
 
   /** The run dates that have a SUCCEEDED run in the run_log table (none if there is no table yet). */

@@ -74,12 +74,14 @@ class ImprovementActionsRunTest {
   @Test
   void withoutTheInputTheFeatureIsOff() throws Exception {
     Path conf = TestConfigs.defaultConfFile();
-    String yaml = Files.readString(conf).replaceAll("(?m)^  improvement_actions:.*\\n", "")
+    // Without the other optional input too (its relative path does not resolve from the copy).
+    String yaml = Files.readString(conf).replaceAll("(?m)^  (improvement_actions|follow_up_outcomes):.*\\n", "")
         .replace("journey: journey.yaml", "journey: " + conf.getParent().resolve("journey.yaml"));
     var r = run(TestConfigs.write(dir.resolve("conf/signalchain.yaml"), yaml), null, Map.of());
     assertEquals(ExitCode.SUCCESS, r.code(), r.err());
     JsonNode summary = JSON.readTree(r.summary());
     assertFalse(summary.get("rows_read").has("improvement_actions"), "not read");
+    assertFalse(summary.get("rows_read").has("follow_up_outcomes"), "not read");
     assertEquals(0, summary.get("rows_written").get("action_effects").asLong(), "the table written empty");
   }
 }

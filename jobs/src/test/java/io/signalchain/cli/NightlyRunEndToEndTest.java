@@ -25,6 +25,7 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -123,9 +124,10 @@ class NightlyRunEndToEndTest {
     assertTrue(ids.containsAll(timeline.select("customer_id").distinct().as(Encoders.STRING()).collectAsList()));
     assertEquals(timeline.count(), timeline.select("signal_type", "signal_id").distinct().count(), "one row a signal");
 
-    // every other table but rejected_records (the raw rows, the evidence of a rejection) and the HTML report
+    // every other table but follow_ups (the worklist: whom to call) and rejected_records (the raw
+    // rows, the evidence of a rejection), and the HTML report
     for (OutputTable t : OutputTable.values()) {
-      if (t == OutputTable.CUSTOMER_TIMELINE || t == OutputTable.REJECTED_RECORDS) {
+      if (Set.of(OutputTable.CUSTOMER_TIMELINE, OutputTable.FOLLOW_UPS, OutputTable.REJECTED_RECORDS).contains(t)) {
         continue;
       }
       List<String> rows = table(t.tableName()).toJSON().collectAsList();
@@ -155,6 +157,28 @@ class NightlyRunEndToEndTest {
           .orderBy("importance_rank").select("driver").as(Encoders.STRING()).collectAsList();
       assertEquals(expected, actual, step + ": the three most important drivers, in planted order");
     }
+  }
+
+  @Test
+  @Order(2)
+  void theWorklistListsCustomersWithReasonsAndAppliesEveryPlantedOutcome() throws IOException {
+    Dataset<Row> followUps = table("follow_ups");
+    long listed = followUps.count();
+    assertTrue(listed > 100, "the samples' last 14 days hold many detractors: " + listed);
+    assertEquals(listed, followUps.select("customer_id").distinct().count(), "one follow-up per customer");
+    assertEquals(0, followUps.filter("opened_on <> date'" + RUN_DATE + "' or size(reasons) = 0 or priority <= 0 "
+        + "or due_date <= opened_on or summary is null or (owner_team is null and step_id <> 'unclassified')")
+        .count(), "every follow-up: opened tonight, with a reason, a priority, a due date, a summary and a team");
+    // Every planted outcome closes its follow-up: none is rejected as unknown or early.
+    long outcomes = Files.readAllLines(TestConfigs.repositoryRoot().resolve("data-samples/follow_up_outcomes.csv"))
+        .size() - 1;
+    assertTrue(outcomes > 10, "planted outcomes: " + outcomes);
+    assertEquals(outcomes, followUps.filter("status = 'closed' and outcome is not null").count());
+    assertEquals(0, table("rejected_records").filter("source like 'follow_up_outcomes%'").count());
+    // The stats count the same follow-ups, per team and step, and carry no customer id.
+    Row sums = table("follow_up_stats").agg(functions.sum("opened"), functions.sum("closed")).first();
+    assertEquals(List.of(listed, outcomes), List.of(sums.getLong(0), sums.getLong(1)));
+    assertTrue(Arrays.stream(table("follow_up_stats").columns()).noneMatch(c -> c.contains("customer")));
   }
 
   @Test
@@ -212,6 +236,21 @@ class NightlyRunEndToEndTest {
 
   @Test
   @Order(6)
+  void theNextDateCarriesTheWorklistForward() {
+    // No signal is dated after the first date: the next night holds the same follow-ups, none listed again.
+    var cli = runOnTinyInputs("2026-11-01");
+    assertEquals(ExitCode.SUCCESS, cli.code(), cli.err());
+    Dataset<Row> followUps = CliRunner.table(tiny.resolve("delta"), "follow_ups")
+        .select("run_date", "follow_up_id", "status", "reasons", "priority", "opened_on", "updated_on");
+    Dataset<Row> before = followUps.filter("run_date = '" + TinyInputs.RUN_DATE + "'").drop("run_date");
+    Dataset<Row> after = followUps.filter("run_date = '2026-11-01'").drop("run_date");
+    assertTrue(before.count() > 0, "the tiny inputs hold detractors in the last 14 days");
+    assertEquals(before.count(), after.count());
+    assertEquals(0, before.except(after).count());
+  }
+
+  @Test
+  @Order(7)
   void everyTableMatchesItsDocumentation() throws Exception {
     Map<String, List<String>> documented = documentedColumns();
     assertEquals(List.copyOf(documented.keySet()).stream().sorted().toList(),

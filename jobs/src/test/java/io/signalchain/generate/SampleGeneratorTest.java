@@ -68,10 +68,12 @@ class SampleGeneratorTest {
     }
     assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve("improvement_actions.csv")),
         Files.readAllBytes(dir.resolve("b").resolve("improvement_actions.csv")), "the planted actions");
-    // Only the four files: no temp folders, no checksum files.
+    assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve("follow_up_outcomes.csv")),
+        Files.readAllBytes(dir.resolve("b").resolve("follow_up_outcomes.csv")), "the outcomes");
+    // Only the five files: no temp folders, no checksum files.
     try (var files = Files.list(dir.resolve("a"))) {
-      assertEquals(Set.of("survey_responses.csv", "contacts.csv", "process_volumes.csv", "improvement_actions.csv"),
-          files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
+      assertEquals(Set.of("survey_responses.csv", "contacts.csv", "process_volumes.csv", "improvement_actions.csv",
+          "follow_up_outcomes.csv"), files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
     }
   }
 
@@ -80,7 +82,8 @@ class SampleGeneratorTest {
     Path samples = Files.exists(Path.of("data-samples")) ? Path.of("data-samples") : Path.of("../data-samples");
     SampleGenerator.generate(SharedSpark.session(),
         new GenerateOptions(out.toString(), 0.02, 42L, "csv", END, 120, 1.5));
-    for (String f : List.of("survey_responses.csv", "contacts.csv", "process_volumes.csv", "improvement_actions.csv")) {
+    for (String f : List.of("survey_responses.csv", "contacts.csv", "process_volumes.csv", "improvement_actions.csv",
+        "follow_up_outcomes.csv")) {
       assertArrayEquals(Files.readAllBytes(samples.resolve(f)), Files.readAllBytes(out.resolve(f)),
           f + " differs: regenerate data-samples with the command in data-samples/README.md");
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.delta.kernel.Scan;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.Table;
+import io.delta.kernel.data.ArrayValue;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
+import scala.collection.Seq;
 
 /**
  * Every output table read with Delta Kernel — the library Trino, DuckDB, Power BI connectors and
@@ -101,6 +103,13 @@ class DeltaKernelReadTest {
         value = r.getBoolean(i);
       } else if (type.startsWith("timestamp")) {
         value = r.getLong(i);
+      } else if (type.startsWith("array[string]")) {
+        ArrayValue array = r.getArray(i);
+        List<String> elements = new ArrayList<>();
+        for (int e = 0; e < array.getSize(); e++) {
+          elements.add(array.getElements().isNullAt(e) ? null : array.getElements().getString(e));
+        }
+        value = elements;
       } else {
         throw new AssertionError("unexpected type " + type + " of " + field.getName());
       }
@@ -120,6 +129,8 @@ class DeltaKernelReadTest {
           value = (int) d.toLocalDate().toEpochDay();
         } else if (value instanceof Timestamp t) {
           value = Math.floorDiv(t.getTime(), 1000) * 1_000_000L + t.getNanos() / 1000;
+        } else if (value instanceof Seq) {
+          value = r.getList(i);
         }
         out.append(columns.get(i)).append('=').append(value).append('|');
       }
