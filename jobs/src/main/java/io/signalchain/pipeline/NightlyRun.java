@@ -26,6 +26,7 @@ import io.signalchain.input.Validation;
 import io.signalchain.journey.AnalysisWindow;
 import io.signalchain.journey.ContactDays;
 import io.signalchain.journey.ContactGroups;
+import io.signalchain.journey.CustomerPseudonym;
 import io.signalchain.journey.CustomerSignals;
 import io.signalchain.journey.JourneyConformance;
 import io.signalchain.journey.JourneyStepsTable;
@@ -206,7 +207,7 @@ public final class NightlyRun {
         Dataset<Row> followUps = followUps(inputs, output, run);
         tables.put(OutputTable.FOLLOW_UPS, followUps);
         tables.put(OutputTable.FOLLOW_UP_STATS,
-            FollowUpStats.compute(followUps, customerSignals(inputs), run.window()));
+            FollowUpStats.compute(followUps, customerSignals(inputs, config), run.window()));
         // Outcomes that close nothing on tonight's worklist are rejected rows too, under their own
         // source (the input's rows were all read and checked): rejected_records waits for the worklist.
         Dataset<Row> unmatchedOutcomes = FollowUps.unmatchedOutcomes(outcomes(inputs), followUps, runDate,
@@ -346,7 +347,7 @@ public final class NightlyRun {
           .map(runId -> spark.read().format("delta").load(output.path(OutputTable.FOLLOW_UPS))
               .filter(col("run_id").equalTo(runId)))
           .orElse(null);
-      Dataset<Row> worklist = FollowUps.worklist(customerSignals(inputs), previous, outcomes(inputs),
+      Dataset<Row> worklist = FollowUps.worklist(customerSignals(inputs, config), previous, outcomes(inputs),
           config.journey(), config.followUp(), keepClosedDays(), run.runDate()).localCheckpoint();
       Row counted = worklist.agg(count(lit(1)), count(when(col("status").equalTo(FollowUps.OPEN), true))).first();
       stage.detail("%,d follow-ups, %,d open", counted.getLong(0), counted.getLong(1));
@@ -367,8 +368,10 @@ public final class NightlyRun {
    * The customers' signals in the customer_timeline schema: the accepted survey answers with a
    * customer_id (contacts do not keep their customer_id through validation).
    */
-  private static Dataset<Row> customerSignals(RunInputs inputs) {
-    return inputs.surveys().accepted().filter(col("customer_id").isNotNull()).select(col("customer_id"),
+  private static Dataset<Row> customerSignals(RunInputs inputs, SignalchainConfig config) {
+    Column customer = config.privacy().pseudonymiseCustomerId()
+        ? CustomerPseudonym.of(col("customer_id"), config.privacy().key()).as("customer_id") : col("customer_id");
+    return inputs.surveys().accepted().filter(col("customer_id").isNotNull()).select(customer,
         lit(FollowUps.SURVEY).as("signal_type"), col("response_id").as("signal_id"),
         col("responded_at").as("signal_at"), col("step_id"), col("channel"),
         col("satisfaction").cast("double").as("satisfaction"), col("nps").cast("int").as("nps"),
