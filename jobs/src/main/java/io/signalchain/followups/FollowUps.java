@@ -106,7 +106,7 @@ public final class FollowUps {
   /**
    * The worklist as of {@code runDate}.
    *
-   * @param signals the customers' signals (customer_timeline schema); those after the run date are ignored
+   * @param signals the customers' signals (customer_timeline schema); only {@link #recentSignals} are read
    * @param previous the worklist of the previous run date (follow_ups' columns), or null on the first night
    * @param outcomes follow_up_id, closed_at, outcome (those after the run date are ignored); or null without the input
    * @param keepClosedDays a closed follow-up stays on the worklist until this many days after it was closed
@@ -123,13 +123,10 @@ public final class FollowUps {
     Dataset<Row> kept = closed(prior, done).filter(col("status").equalTo(OPEN)
         .or(to_date(col("closed_at")).gt(date(runDate.minusDays(keepClosedDays)))));
 
-    Dataset<Row> upToRun = signals.filter(col("customer_id").isNotNull()
-        .and(to_date(col("signal_at")).leq(run)));
-    LocalDate firstDay = runDate.minusDays(settings.lookbackDays() - 1L);
+    Dataset<Row> recent = recentSignals(signals, settings, runDate);
     Dataset<Row> known = kept.select(functions.explode(col("signal_ids")).as("signal_id"));
-    Dataset<Row> candidates = withReasons(
-        upToRun.filter(to_date(col("signal_at")).geq(date(firstDay.minusDays(settings.repeatDays())))), settings)
-        .filter(to_date(col("signal_at")).geq(date(firstDay)).and(size(col("reasons")).gt(0)))
+    Dataset<Row> candidates = withReasons(recent, settings)
+        .filter(to_date(col("signal_at")).geq(date(firstJudgedDay(settings, runDate))).and(size(col("reasons")).gt(0)))
         .join(known, "signal_id", "left_anti");
 
     // Within the cooldown a customer's open follow-up takes the new signals; else one new follow-up.
@@ -167,7 +164,25 @@ public final class FollowUps {
         .withColumn("priority", priority(col("reasons"), settings.points()))
         .withColumn("due_date", dueDate(col("opened_on"), col("priority"), settings));
     all = all.withColumn("overdue", col("status").equalTo(OPEN).and(col("due_date").lt(run)));
-    return withSummaries(all, upToRun).select(names(SCHEMA));
+    return withSummaries(all, recent).select(names(SCHEMA));
+  }
+
+  /**
+   * The signals a night reads, in the columns it reads: those of customers dated from
+   * {@code repeat_days} before the lookback's first day (a repeat contact's earlier contact) up
+   * to the run date. A caller may compute them once and pass them as the worklist's signals.
+   */
+  public static Dataset<Row> recentSignals(Dataset<Row> signals, FollowUpSettings settings, LocalDate runDate) {
+    Column day = to_date(col("signal_at"));
+    return signals.filter(col("customer_id").isNotNull()
+            .and(day.geq(date(firstJudgedDay(settings, runDate).minusDays(settings.repeatDays()))))
+            .and(day.leq(date(runDate))))
+        .select("customer_id", "signal_type", "signal_id", "signal_at", "step_id", "channel", "satisfaction", "nps",
+            "effort", "contact_type");
+  }
+
+  private static LocalDate firstJudgedDay(FollowUpSettings settings, LocalDate runDate) {
+    return runDate.minusDays(settings.lookbackDays() - 1L);
   }
 
   /** The outcomes dated up to the run date: those a run applies (none without the input). */
@@ -266,9 +281,10 @@ public final class FollowUps {
   }
 
   /**
-   * The customer's last signals up to the run date, newest first, on open follow-ups and on those
-   * without a summary yet (a closed follow-up keeps the summary it was closed with): date, step,
-   * channel and the scores or the contact type. No free text.
+   * The customer's last signals among the night's (recent) signals, newest first, on open
+   * follow-ups and on those without a summary yet: date, step, channel and the scores or the
+   * contact type. No free text. A closed follow-up keeps the summary it was closed with, and so
+   * does an open one whose customer has no recent signal.
    */
   private static Dataset<Row> withSummaries(Dataset<Row> followUps, Dataset<Row> signals) {
     Column needed = col("status").equalTo(OPEN).or(col("summary").isNull());
@@ -285,7 +301,8 @@ public final class FollowUps {
         .select(col("customer_id"), array_join(transform(col("_last"), s -> s.getField("text")), " | ")
             .as("_summary"));
     return followUps.join(summaries, "customer_id", "left")
-        .withColumn("summary", when(needed, col("_summary")).otherwise(col("summary"))).drop("_summary");
+        .withColumn("summary", when(needed, coalesce(col("_summary"), col("summary"))).otherwise(col("summary")))
+        .drop("_summary");
   }
 
   /** "name value", with a whole number written without ".0"; null when the value is. */

@@ -26,7 +26,6 @@ import io.signalchain.input.Validation;
 import io.signalchain.journey.AnalysisWindow;
 import io.signalchain.journey.ContactDays;
 import io.signalchain.journey.ContactGroups;
-import io.signalchain.journey.CustomerPseudonym;
 import io.signalchain.journey.CustomerSignals;
 import io.signalchain.journey.JourneyConformance;
 import io.signalchain.journey.JourneyStepsTable;
@@ -200,14 +199,17 @@ public final class NightlyRun {
       // STARTED first: a run that dies from here on is known to run_log, and a later run removes its rows.
       log(output, run, RunStatus.STARTED, counts, "started");
       Map<OutputTable, Dataset<Row>> tables;
+      // Every accepted signal of a customer up to the run date: the worklist's and the timeline's.
+      Dataset<Row> signals = CustomerSignals.of(inputs.surveys().accepted(), inputs.contactRows().accepted(), config,
+          runDate);
       try {
         checkQuality(counts);
         checkWindowHasSignals(inputs, run);
         tables = analyse(inputs, run.window());
-        Dataset<Row> followUps = followUps(inputs, output, run);
+        Dataset<Row> followUps = followUps(signals, inputs, output, run);
         tables.put(OutputTable.FOLLOW_UPS, followUps);
-        tables.put(OutputTable.FOLLOW_UP_STATS,
-            FollowUpStats.compute(followUps, customerSignals(inputs, config), run.window()));
+        // Reads the survey answers only: the contacts' half of the signals is pruned from the plan.
+        tables.put(OutputTable.FOLLOW_UP_STATS, FollowUpStats.compute(followUps, signals, run.window()));
         // Outcomes that close nothing on tonight's worklist are rejected rows too, under their own
         // source (the input's rows were all read and checked): rejected_records waits for the worklist.
         Dataset<Row> unmatchedOutcomes = FollowUps.unmatchedOutcomes(outcomes(inputs), followUps, runDate,
@@ -227,7 +229,7 @@ public final class NightlyRun {
       // The history is merged last, in one commit, just before SUCCEEDED: a run that failed before
       // leaves the timeline as it was; one that fails after it added only accepted signals, which
       // its rerun finds unchanged.
-      written.put(OutputTable.CUSTOMER_TIMELINE, mergeTimeline(output, inputs, run));
+      written.put(OutputTable.CUSTOMER_TIMELINE, mergeTimeline(output, signals, run));
       // The SUCCEEDED row comes last: it is what makes the run's rows the date's rows for readers.
       written.put(RunLog.TABLE, log(output, run, RunStatus.SUCCEEDED, counts, "ok"));
       failure = null;
@@ -289,10 +291,8 @@ public final class NightlyRun {
     }
   }
 
-  private long mergeTimeline(DeltaOutput output, RunInputs inputs, RunContext run) {
+  private static long mergeTimeline(DeltaOutput output, Dataset<Row> signals, RunContext run) {
     try (Stage stage = Stage.start("merge " + OutputTable.CUSTOMER_TIMELINE.tableName())) {
-      Dataset<Row> signals = CustomerSignals.of(inputs.surveys().accepted(), inputs.contactRows().accepted(), config,
-          run.runDate());
       DeltaOutput.Merged merged = output.mergeHistory(OutputTable.CUSTOMER_TIMELINE, signals, CustomerSignals.KEY,
           CustomerSignals.SIGNAL_HASH, CustomerSignals.CUSTOMER_ID, run);
       stage.detail("%,d new and %,d changed signals", merged.inserted(), merged.updated());
@@ -337,17 +337,19 @@ public final class NightlyRun {
   }
 
   /**
-   * The follow-up worklist of the run date, from the customers' signals, the worklist of the last
-   * earlier date with a SUCCEEDED run, and the outcomes; computed once (three readers).
+   * The follow-up worklist of the run date, from the customers' recent signals (computed once:
+   * the worklist reads them twice), the worklist of the last earlier date with a SUCCEEDED run,
+   * and the outcomes; computed once (three readers).
    */
-  private Dataset<Row> followUps(RunInputs inputs, DeltaOutput output, RunContext run) {
+  private Dataset<Row> followUps(Dataset<Row> signals, RunInputs inputs, DeltaOutput output, RunContext run) {
     try (Stage stage = Stage.start("follow-ups")) {
       Dataset<Row> previous = RunLog.latestSucceededBefore(spark, output, run.runDate())
           .filter(runId -> DeltaTable.isDeltaTable(spark, output.path(OutputTable.FOLLOW_UPS)))
           .map(runId -> spark.read().format("delta").load(output.path(OutputTable.FOLLOW_UPS))
               .filter(col("run_id").equalTo(runId)))
           .orElse(null);
-      Dataset<Row> worklist = FollowUps.worklist(customerSignals(inputs, config), previous, outcomes(inputs),
+      Dataset<Row> recent = FollowUps.recentSignals(signals, config.followUp(), run.runDate()).localCheckpoint();
+      Dataset<Row> worklist = FollowUps.worklist(recent, previous, outcomes(inputs),
           config.journey(), config.followUp(), keepClosedDays(), run.runDate()).localCheckpoint();
       Row counted = worklist.agg(count(lit(1)), count(when(col("status").equalTo(FollowUps.OPEN), true))).first();
       stage.detail("%,d follow-ups, %,d open", counted.getLong(0), counted.getLong(1));
@@ -362,21 +364,6 @@ public final class NightlyRun {
 
   private static Dataset<Row> outcomes(RunInputs inputs) {
     return inputs.outcomes() == null ? null : inputs.outcomes().accepted();
-  }
-
-  /**
-   * The customers' signals in the customer_timeline schema: the accepted survey answers with a
-   * customer_id (contacts do not keep their customer_id through validation).
-   */
-  private static Dataset<Row> customerSignals(RunInputs inputs, SignalchainConfig config) {
-    Column customer = config.privacy().pseudonymiseCustomerId()
-        ? CustomerPseudonym.of(col("customer_id"), config.privacy().key()).as("customer_id") : col("customer_id");
-    return inputs.surveys().accepted().filter(col("customer_id").isNotNull()).select(customer,
-        lit(FollowUps.SURVEY).as("signal_type"), col("response_id").as("signal_id"),
-        col("responded_at").as("signal_at"), col("step_id"), col("channel"),
-        col("satisfaction").cast("double").as("satisfaction"), col("nps").cast("int").as("nps"),
-        col("effort").cast("double").as("effort"), lit(null).cast("string").as("contact_type"),
-        lit(null).cast("string").as("reason"), lit(null).cast("double").as("cost_eur"));
   }
 
   /** Every analysis table of the run, by table name, from the validated inputs. */
@@ -426,17 +413,15 @@ public final class NightlyRun {
     return tables;
   }
 
-  /**
-   * The teams' scorecards, from the run's tables as written: after them, so that none of them is
-   * computed again. The run has no follow-up worklist yet: its counts are null.
-   */
+  /** The teams' scorecards, from the run's tables as written: after them, so that none of them is computed again. */
   private Dataset<Row> teamScorecards(DeltaOutput output, RunContext run) {
     try (Stage stage = Stage.start("team scorecards")) {
       return TeamScorecards.compute(output.readRun(spark, OutputTable.STEP_KPIS, run),
           output.readRun(spark, OutputTable.KPI_ALERTS, run),
           output.readRun(spark, OutputTable.DRIVER_IMPORTANCE, run),
           output.readRun(spark, OutputTable.CONTACT_REASONS, run),
-          output.readRun(spark, OutputTable.CHANNEL_MIX, run), null, run.runDate(), config);
+          output.readRun(spark, OutputTable.CHANNEL_MIX, run), output.readRun(spark, OutputTable.FOLLOW_UPS, run),
+          run.runDate(), config);
     }
   }
 

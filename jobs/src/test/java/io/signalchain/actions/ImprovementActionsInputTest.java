@@ -38,7 +38,9 @@ class ImprovementActionsInputTest {
     Path conf = configWithout("improvement_actions");
     SignalchainConfig config = ConfigLoader.load(conf);
     assertNull(config.input(InputContracts.IMPROVEMENT_ACTIONS));
-    assertEquals(SignalchainConfig.INPUT_NAMES, config.inputNames());
+    // the required inputs and the other optional one the shipped configuration names
+    assertEquals(List.of("survey_responses", "contacts", "process_volumes", "follow_up_outcomes"),
+        config.inputNames());
     assertEquals(ActionSettings.DEFAULT, config.actions());
   }
 
@@ -46,8 +48,8 @@ class ImprovementActionsInputTest {
   void aConfiguredInputIsReadAfterTheOthers() throws Exception {
     SignalchainConfig config = ConfigLoader.load(configWithout("improvement_actions"),
         Map.of("inputs.improvement_actions.path", "/data/actions.csv"));
-    assertEquals(List.of("survey_responses", "contacts", "process_volumes", "improvement_actions"),
-        config.inputNames());
+    assertEquals(List.of("survey_responses", "contacts", "process_volumes", "improvement_actions",
+        "follow_up_outcomes"), config.inputNames());
     assertEquals("/data/actions.csv", config.input(InputContracts.IMPROVEMENT_ACTIONS).path());
   }
 

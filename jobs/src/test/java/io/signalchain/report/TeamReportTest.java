@@ -9,6 +9,7 @@ import io.signalchain.errors.ExitCode;
 import io.signalchain.testing.CliRunner;
 import io.signalchain.testing.HeadlessChromium;
 import io.signalchain.testing.SampleRun;
+import io.signalchain.testing.SharedSpark;
 import io.signalchain.testing.TestConfigs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,10 +62,15 @@ class TeamReportTest {
     assertEquals(4, bands, "a trend per billing step");
     // the sample run's alert on pay.arrangement is collections', not billing's
     assertFalse(html.contains("Ik maak een betalingsregeling"));
-    // the run has no follow-up worklist yet: its counts are unknown
+    // the team's open and overdue follow-ups, counted here from the run's worklist
+    var followUps = SharedSpark.session().read().format("delta").load(SampleRun.path("follow_ups"))
+        .filter("owner_team = 'billing' and status = 'open'");
+    long open = followUps.count();
+    long overdue = followUps.filter("overdue").count();
+    assertTrue(open > 0, "the sample run lists billing's customers");
     int team = html.indexOf("<b>Team billing</b>");
     String row = html.substring(team, html.indexOf("</tr>", team));
-    assertTrue(row.endsWith("<td>–</td><td>–</td>"), row);
+    assertTrue(row.endsWith("<td>" + open + "</td><td>" + overdue + "</td>"), row);
   }
 
   @Test
