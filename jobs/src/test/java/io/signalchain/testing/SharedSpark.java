@@ -29,4 +29,9 @@ public final class SharedSpark {
     }
     return session;
   }
+
+  /** Whether a test has started the session. */
+  public static synchronized boolean started() {
+    return session != null;
+  }
 }
