@@ -37,6 +37,7 @@ public final class CustomerSignals {
   public static final String SIGNAL_TYPE = "signal_type";
   public static final String SIGNAL_ID = "signal_id";
   public static final String SIGNAL_HASH = "signal_hash";
+  public static final String SIGNAL_AT = "signal_at";
   public static final String SURVEY_RESPONSE = "survey_response";
   public static final String CONTACT = "contact";
   /** What identifies a signal across runs. */

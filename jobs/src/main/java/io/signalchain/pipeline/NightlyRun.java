@@ -67,6 +67,9 @@ import org.apache.spark.sql.SparkSession;
 public final class NightlyRun {
   /** Tables written at once: enough to overlap the Delta log work of small tables, few enough for two cores. */
   private static final int PARALLEL_WRITES = 4;
+  /** customer_timeline: one row per signal, found by customer. */
+  public static final DeltaOutput.History TIMELINE = new DeltaOutput.History(CustomerSignals.KEY,
+      CustomerSignals.SIGNAL_HASH, CustomerSignals.CUSTOMER_ID, CustomerSignals.SIGNAL_AT);
   private final SparkSession spark;
   private final SignalchainConfig config;
   private final boolean allowEmptyWindow;
@@ -293,8 +296,7 @@ public final class NightlyRun {
 
   private static long mergeTimeline(DeltaOutput output, Dataset<Row> signals, RunContext run) {
     try (Stage stage = Stage.start("merge " + OutputTable.CUSTOMER_TIMELINE.tableName())) {
-      DeltaOutput.Merged merged = output.mergeHistory(OutputTable.CUSTOMER_TIMELINE, signals, CustomerSignals.KEY,
-          CustomerSignals.SIGNAL_HASH, CustomerSignals.CUSTOMER_ID, run);
+      DeltaOutput.Merged merged = output.mergeHistory(OutputTable.CUSTOMER_TIMELINE, signals, TIMELINE, run);
       stage.detail("%,d new and %,d changed signals", merged.inserted(), merged.updated());
       return merged.inserted() + merged.updated();
     }

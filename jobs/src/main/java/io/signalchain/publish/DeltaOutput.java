@@ -1,10 +1,15 @@
 package io.signalchain.publish;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.bit_xor;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.delta.exceptions.DeltaConcurrentModificationException;
 import io.delta.tables.DeltaTable;
+import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -87,50 +92,67 @@ public final class DeltaOutput {
   public record Merged(long inserted, long updated) {}
 
   /**
-   * Merges {@code rows} into the history {@code table} by {@code key}: a row whose key is new is
-   * inserted, one whose {@code hashColumn} differs replaces the row of its key, and the others are
-   * left alone; all in one commit, and no commit at all when nothing changed (a rerun adds no
-   * version and no file). The first merge creates the table, clustered by {@code clusteredBy}
-   * (Delta liquid clustering), and writes its rows ordered by that column.
-   *
-   * <p>What a night costs: the target's key and hash columns are read (a narrow scan), joined with
-   * the rows to find the new and changed ones, and only those go into the MERGE, which then
-   * rewrites just the files holding a changed row and adds the new rows in new files.
+   * How a history table is kept: rows identified by {@code key}, their content by
+   * {@code hashColumn}, the table clustered by {@code clusteredBy}, and each row dated by the
+   * timestamp {@code timeColumn} (a corrected row may move to another day).
    */
-  public Merged mergeHistory(OutputTable table, Dataset<Row> rows, List<String> key, String hashColumn,
-      String clusteredBy, RunContext run) {
+  public record History(List<String> key, String hashColumn, String clusteredBy, String timeColumn) {}
+
+  /**
+   * Merges {@code rows} into the history {@code table}: a row whose key is new is inserted, one
+   * whose hash differs replaces the row of its key, and the others are left alone; all in one
+   * commit, and no commit at all when nothing changed (a rerun adds no version and no file). The
+   * first merge creates the table, clustered (Delta liquid clustering), and writes its rows
+   * ordered by the clustering column.
+   *
+   * <p>What a night costs: a fingerprint per day of the rows and of the table (their count and
+   * the XOR of a 64-bit hash of key and content: two narrow scans, aggregated to one row per
+   * day) shows which days differ — after a night of new signals, that one day. Only the rows of
+   * those days are joined with the table's to find the new and changed ones; only those go into
+   * the MERGE, which then rewrites just the files holding a changed row and adds the new rows in
+   * new files.
+   */
+  public Merged mergeHistory(OutputTable table, Dataset<Row> rows, History history, RunContext run) {
     requireMode(table, OutputTable.WriteMode.MERGE);
     SparkSession spark = rows.sparkSession();
     String path = path(table);
     Dataset<Row> source = TableDocs.commented(table, rows);
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      DeltaTable.createIfNotExists(spark).location(path).addColumns(source.schema()).clusterBy(clusteredBy)
-          .execute();
+      DeltaTable.createIfNotExists(spark).location(path).addColumns(source.schema())
+          .clusterBy(history.clusteredBy()).execute();
       // The first night: every row is new. Key-ordered files make lookups by customer skip most files.
-      Dataset<Row> ordered = source.repartitionByRange(col(clusteredBy)).sortWithinPartitions(clusteredBy);
+      Dataset<Row> ordered = source.repartitionByRange(col(history.clusteredBy()))
+          .sortWithinPartitions(history.clusteredBy());
       committed(() -> ordered.write().format("delta").mode(SaveMode.Append).option("userMetadata", commitTag(run))
           .save(path));
       return new Merged(rowsCommitted(spark, table, run), 0);
     }
-    DeltaTable target = DeltaTable.forPath(spark, path);
-    Dataset<Row> current = target.toDF().select(Stream.concat(key.stream().map(functions::col),
-        Stream.of(col(hashColumn).as(CURRENT_HASH))).toArray(Column[]::new));
+    Dataset<Row> target = DeltaTable.forPath(spark, path).toDF();
+    List<Date> days = differingDays(source, target, history);
+    if (days.isEmpty()) {
+      return new Merged(0, 0);
+    }
+    Column onThoseDays = to_date(col(history.timeColumn())).isin(days.toArray());
+    Dataset<Row> current = target.filter(onThoseDays).select(Stream.concat(history.key().stream().map(functions::col),
+        Stream.of(col(history.hashColumn()).as(CURRENT_HASH))).toArray(Column[]::new));
     // Computed once, here; the MERGE then plans over these few rows, not over the rows' lineage
     // (the inputs' validation: a plan so large that Delta's repeated analysis of it took minutes).
-    Dataset<Row> changed = source.join(current, JavaConverters.asScalaBuffer(key).toSeq(), "left")
-        .filter(col(CURRENT_HASH).isNull().or(col(CURRENT_HASH).notEqual(col(hashColumn))))
+    Dataset<Row> changed = source.filter(onThoseDays)
+        .join(current, JavaConverters.asScalaBuffer(history.key()).toSeq(), "left")
+        .filter(col(CURRENT_HASH).isNull().or(col(CURRENT_HASH).notEqual(col(history.hashColumn()))))
         .drop(CURRENT_HASH).localCheckpoint();
     if (changed.isEmpty()) {
       return new Merged(0, 0);
     }
-    String matches = key.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+    // By key alone: a corrected row that moved from a day not compared is found there and replaced.
+    String matches = history.key().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
     // DeltaTable's merge takes no writer options: the run's tag goes in through the session
     // (never locked itself: Spark's own threads lock the session).
     synchronized (SESSION_TAG) {
       spark.conf().set(COMMIT_USER_METADATA, commitTag(run));
       try {
         committed(() -> DeltaTable.forPath(spark, path).as("t").merge(changed.as("s"), matches)
-            .whenMatched("t." + hashColumn + " <> s." + hashColumn).updateAll()
+            .whenMatched("t." + history.hashColumn() + " <> s." + history.hashColumn()).updateAll()
             .whenNotMatched().insertAll()
             .execute());
       } finally {
@@ -140,6 +162,23 @@ public final class DeltaOutput {
     Map<String, String> metrics = commitMetrics(spark, table, run);
     return new Merged(Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0")),
         Long.parseLong(metrics.getOrDefault("numTargetRowsUpdated", "0")));
+  }
+
+  /** The days on which {@code source} has rows that {@code target} lacks or holds with other content. */
+  private static List<Date> differingDays(Dataset<Row> source, Dataset<Row> target, History history) {
+    Dataset<Row> theirs = fingerprints(target, history).withColumnRenamed("n", "target_n")
+        .withColumnRenamed("x", "target_x");
+    return fingerprints(source, history).join(theirs, "day", "left")
+        .filter(col("target_n").isNull().or(col("n").notEqual(col("target_n"))).or(col("x").notEqual(col("target_x"))))
+        .select("day").collectAsList().stream().map(r -> r.getDate(0)).sorted().toList();
+  }
+
+  /** Per day: the rows and the XOR of each row's 64-bit hash of its key and content hash. */
+  private static Dataset<Row> fingerprints(Dataset<Row> rows, History history) {
+    Column[] printed = Stream.concat(history.key().stream(), Stream.of(history.hashColumn()))
+        .map(functions::col).toArray(Column[]::new);
+    return rows.groupBy(to_date(col(history.timeColumn())).as("day"))
+        .agg(count(lit(1)).as("n"), bit_xor(xxhash64(printed)).as("x"));
   }
 
   /**

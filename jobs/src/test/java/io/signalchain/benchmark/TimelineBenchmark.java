@@ -111,7 +111,7 @@ public final class TimelineBenchmark {
   private static DeltaOutput.Merged merge(Path output, Dataset<Row> signals, LocalDate night) {
     RunContext run = new RunContext(UUID.randomUUID().toString(), night, null, Instant.now());
     return new DeltaOutput(output.toString()).mergeHistory(OutputTable.CUSTOMER_TIMELINE, signals,
-        CustomerSignals.KEY, CustomerSignals.SIGNAL_HASH, CustomerSignals.CUSTOMER_ID, run);
+        NightlyRun.TIMELINE, run);
   }
 
   private static double seconds(Runnable r) {

@@ -86,7 +86,7 @@ class CustomerTimelineTest {
   private static DeltaOutput.Merged merge(SignalchainConfig config, LocalDate runDate) {
     RunContext run = new RunContext(UUID.randomUUID().toString(), runDate, null, Instant.now());
     return new DeltaOutput(config.outputPath()).mergeHistory(OutputTable.CUSTOMER_TIMELINE,
-        signals(config, runDate), CustomerSignals.KEY, CustomerSignals.SIGNAL_HASH, CustomerSignals.CUSTOMER_ID, run);
+        signals(config, runDate), NightlyRun.TIMELINE, run);
   }
 
   private static Map<String, Row> timeline(SignalchainConfig config) {
@@ -158,6 +158,19 @@ class CustomerTimelineTest {
     assertFalse(before.get("C1").getString(12).equals(rows.get("C1").getString(12)), "a new hash");
     assertEquals(before.get("R1"), rows.get("R1"), "an unchanged signal keeps its row and run date");
     assertTrue(rows.get("R4").isNullAt(5), "a response without a channel");
+  }
+
+  @Test
+  @Order(4)
+  void aRowCorrectedToAnotherDayIsReplacedNotAddedAgain() {
+    // C2 was the only signal on 2026-10-02: that day has nothing left to compare, yet C2 is found.
+    String moved = CONTACTS.replace("late invoice", "wrong amount").replace("C2,K2,2026-10-02", "C2,K2,2026-10-20");
+    SignalchainConfig config = config("night2-moved", moved, Map.of(), Map.of());
+    assertEquals(new DeltaOutput.Merged(0, 1), merge(config, NIGHT_2));
+    List<Row> c2 = SharedSpark.session().read().format("delta").load(config.outputPath() + "/customer_timeline")
+        .filter("signal_id = 'C2'").collectAsList();
+    assertEquals(1, c2.size(), "one row per signal");
+    assertEquals(Instant.parse("2026-10-20T09:00:00Z"), c2.get(0).getTimestamp(3).toInstant());
   }
 
   @Test
