@@ -26,6 +26,7 @@ import io.signalchain.input.Validation;
 import io.signalchain.journey.AnalysisWindow;
 import io.signalchain.journey.ContactDays;
 import io.signalchain.journey.ContactGroups;
+import io.signalchain.journey.CustomerPseudonym;
 import io.signalchain.journey.CustomerSignals;
 import io.signalchain.journey.JourneyConformance;
 import io.signalchain.journey.JourneyStepsTable;
@@ -59,6 +60,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The nightly job, one way through: read → validate → conform to the journey → analyse → publish.
@@ -198,30 +200,31 @@ public final class NightlyRun {
         run.window().last());
     Map<OutputTable, Long> written = new LinkedHashMap<>();
     String failure = "unexpected failure; see the job's log";
+    // Every accepted signal of a customer up to the run date, for the worklist, its stats and the
+    // timeline: kept once computed (spilled to disk as needed), as the contacts' second validation
+    // would otherwise run for each of them.
+    Dataset<Row> signals = CustomerSignals.of(inputs.surveys().accepted(), inputs.contactRows().accepted(), config,
+        runDate).persist(StorageLevel.MEMORY_AND_DISK_SER());
     try {
       // STARTED first: a run that dies from here on is known to run_log, and a later run removes its rows.
       log(output, run, RunStatus.STARTED, counts, "started");
       Map<OutputTable, Dataset<Row>> tables;
-      // Every accepted signal of a customer up to the run date: the worklist's and the timeline's.
-      Dataset<Row> signals = CustomerSignals.of(inputs.surveys().accepted(), inputs.contactRows().accepted(), config,
-          runDate);
       try {
         checkQuality(counts);
         checkWindowHasSignals(inputs, run);
         tables = analyse(inputs, run.window());
         Dataset<Row> followUps = followUps(signals, inputs, output, run);
         tables.put(OutputTable.FOLLOW_UPS, followUps);
-        // Reads the survey answers only: the contacts' half of the signals is pruned from the plan.
         tables.put(OutputTable.FOLLOW_UP_STATS, FollowUpStats.compute(followUps, signals, run.window()));
         // Outcomes that close nothing on tonight's worklist are rejected rows too, under their own
         // source (the input's rows were all read and checked): rejected_records waits for the worklist.
         Dataset<Row> unmatchedOutcomes = FollowUps.unmatchedOutcomes(outcomes(inputs), followUps, runDate,
             keepClosedDays()).localCheckpoint();
-        write(output, OutputTable.REJECTED_RECORDS, inputs.rejected().unionByName(unmatchedOutcomes), run, written);
+        write(output, OutputTable.REJECTED_RECORDS, rejected(inputs).unionByName(unmatchedOutcomes), run, written);
       } catch (RuntimeException e) {
         // The rejected rows are written even when the run fails before them (the quality gate): its evidence.
         if (!written.containsKey(OutputTable.REJECTED_RECORDS)) {
-          write(output, OutputTable.REJECTED_RECORDS, inputs.rejected(), run, written);
+          write(output, OutputTable.REJECTED_RECORDS, rejected(inputs), run, written);
         }
         throw e;
       }
@@ -240,6 +243,7 @@ public final class NightlyRun {
       failure = e.getMessage();
       throw e;
     } finally {
+      signals.unpersist();
       if (failure != null) {
         recordFailure(output, run, counts, failure);
         onResult.accept(new RunResult(run.runId(), runDate, RunStatus.FAILED, failure, counts, names(written),
@@ -357,6 +361,17 @@ public final class NightlyRun {
       stage.detail("%,d follow-ups, %,d open", counted.getLong(0), counted.getLong(1));
       return worklist;
     }
+  }
+
+  /** The inputs' rejected rows as published: with pseudonymisation, their customer ids pseudonymised too. */
+  private Dataset<Row> rejected(RunInputs inputs) {
+    Dataset<Row> rejected = inputs.rejected();
+    if (!config.privacy().pseudonymiseCustomerId()) {
+      return rejected;
+    }
+    Column withCustomers = col("source").isin(InputContracts.SURVEY_RESPONSES, InputContracts.CONTACTS);
+    return rejected.withColumn("record", when(withCustomers,
+        CustomerPseudonym.inRecord(col("record"), config.privacy().key())).otherwise(col("record")));
   }
 
   /** A closed follow-up stays on the worklist for the analysis window (the stats) and the lookback (no relisting). */
