@@ -4,8 +4,8 @@ import io.signalchain.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The one SparkSession of the test JVM: local[2], UI off, few shuffle partitions. Every test
- * that needs Spark calls {@link #session()}; nobody else builds a session.
+ * The one SparkSession of the test JVM (the suite runs in two): local[2], UI off, few shuffle
+ * partitions. Every test that needs Spark calls {@link #session()}; nobody else builds a session.
  */
 public final class SharedSpark {
   private static SparkSession session;
@@ -21,7 +21,9 @@ public final class SharedSpark {
           .config("spark.sql.shuffle.partitions", "2")
           .config("spark.default.parallelism", "2")
           .config("spark.sql.adaptive.enabled", "false")
-          .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/signalchain-test-warehouse")
+          // one per test JVM: the suite runs in two
+          .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/signalchain-test-warehouse-"
+              + System.getProperty("signalchain.test.fork", "1"))
           .config("spark.databricks.delta.snapshotPartitions", "2")
           .config("spark.driver.host", "127.0.0.1")
           .getOrCreate();
