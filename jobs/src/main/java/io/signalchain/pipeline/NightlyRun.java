@@ -60,7 +60,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The nightly job, one way through: read → validate → conform to the journey → analyse → publish.
@@ -200,18 +199,21 @@ public final class NightlyRun {
         run.window().last());
     Map<OutputTable, Long> written = new LinkedHashMap<>();
     String failure = "unexpected failure; see the job's log";
-    // Every accepted signal of a customer up to the run date, for the worklist, its stats and the
-    // timeline: kept once computed (spilled to disk as needed), as the contacts' second validation
-    // would otherwise run for each of them.
-    Dataset<Row> signals = CustomerSignals.of(inputs.surveys().accepted(), inputs.contactRows().accepted(), config,
-        runDate).persist(StorageLevel.MEMORY_AND_DISK_SER());
     try {
       // STARTED first: a run that dies from here on is known to run_log, and a later run removes its rows.
       log(output, run, RunStatus.STARTED, counts, "started");
       Map<OutputTable, Dataset<Row>> tables;
+      Dataset<Row> signals;
       try {
         checkQuality(counts);
         checkWindowHasSignals(inputs, run);
+        // Every accepted signal of a customer up to the run date, for the worklist, its stats and
+        // the timeline: computed once (rows kept as they are, spilled to disk as needed), as the
+        // contacts' second validation would otherwise run for each of them.
+        try (Stage stage = Stage.start("customer signals")) {
+          signals = CustomerSignals.of(inputs.surveys().accepted(), inputs.contactRows().accepted(), config, runDate)
+              .localCheckpoint();
+        }
         tables = analyse(inputs, run.window());
         Dataset<Row> followUps = followUps(signals, inputs, output, run);
         tables.put(OutputTable.FOLLOW_UPS, followUps);
@@ -243,7 +245,6 @@ public final class NightlyRun {
       failure = e.getMessage();
       throw e;
     } finally {
-      signals.unpersist();
       if (failure != null) {
         recordFailure(output, run, counts, failure);
         onResult.accept(new RunResult(run.runId(), runDate, RunStatus.FAILED, failure, counts, names(written),
