@@ -36,6 +36,8 @@ import io.signalchain.config.FollowUpReason;
 import io.signalchain.config.FollowUpSettings;
 import io.signalchain.config.Journey;
 import io.signalchain.config.JourneyStep;
+import io.signalchain.journey.CustomerSignals;
+import io.signalchain.journey.JourneyConformance;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,12 +64,12 @@ import org.apache.spark.sql.types.StructType;
  * The signals come in the customer_timeline schema ({@code journey/CustomerSignals}).
  */
 public final class FollowUps {
-  public static final String SURVEY = "survey_response";
-  public static final String CONTACT = "contact";
+  public static final String SURVEY = CustomerSignals.SURVEY_RESPONSE;
+  public static final String CONTACT = CustomerSignals.CONTACT;
   public static final String OPEN = "open";
   public static final String CLOSED = "closed";
   /** The step of a contact not classified to a step: never a repeat "about the same step". */
-  public static final String UNCLASSIFIED = "unclassified";
+  public static final String UNCLASSIFIED = JourneyConformance.UNCLASSIFIED;
 
   /** The worklist's columns, in order (follow_ups without run_id and run_date). */
   public static final StructType SCHEMA = new StructType()
