@@ -124,10 +124,7 @@ public final class ConfigLoader {
     if (maxRejectShare < 0 || maxRejectShare > 1) {
       throw quality.fail("max_reject_share", "must be a share between 0 and 1, found " + maxRejectShare);
     }
-    int futureToleranceDays = quality.integer("future_tolerance_days", 1);
-    if (futureToleranceDays < 0 || futureToleranceDays > 366) {
-      throw quality.fail("future_tolerance_days", "must be between 0 and 366 days, found " + futureToleranceDays);
-    }
+    int futureToleranceDays = quality.integer("future_tolerance_days", 1, 0, 366, "days");
     quality.rejectUnknownKeys();
 
     DriverSettings drivers = drivers(root.child("drivers"), journey, driver);
@@ -192,18 +189,9 @@ public final class ConfigLoader {
 
   private static ActionSettings actions(ConfigNode node) {
     var defaults = ActionSettings.DEFAULT;
-    int preWeeks = node.integer("pre_weeks", defaults.preWeeks());
-    if (preWeeks < 1 || preWeeks > 104) {
-      throw node.fail("pre_weeks", "must be between 1 and 104 weeks, found " + preWeeks);
-    }
-    int postWeeks = node.integer("post_weeks", defaults.postWeeks());
-    if (postWeeks < 1 || postWeeks > 104) {
-      throw node.fail("post_weeks", "must be between 1 and 104 weeks, found " + postWeeks);
-    }
-    int lagDays = node.integer("lag_days", defaults.lagDays());
-    if (lagDays < 0 || lagDays > 365) {
-      throw node.fail("lag_days", "must be between 0 and 365 days, found " + lagDays);
-    }
+    int preWeeks = node.integer("pre_weeks", defaults.preWeeks(), 1, 104, "weeks");
+    int postWeeks = node.integer("post_weeks", defaults.postWeeks(), 1, 104, "weeks");
+    int lagDays = node.integer("lag_days", defaults.lagDays(), 0, 365, "days");
     int minResponses = node.integer("min_responses", defaults.minResponses());
     if (minResponses < 2) {
       throw node.fail("min_responses", "must be at least 2, found " + minResponses);
@@ -214,14 +202,8 @@ public final class ConfigLoader {
 
   private static FollowUpSettings followUp(ConfigNode node, Scale satisfaction, Scale effort) {
     var defaults = FollowUpSettings.defaults(satisfaction, effort);
-    int lookbackDays = node.integer("lookback_days", defaults.lookbackDays());
-    if (lookbackDays < 1 || lookbackDays > 366) {
-      throw node.fail("lookback_days", "must be between 1 and 366 days, found " + lookbackDays);
-    }
-    int cooldownDays = node.integer("cooldown_days", defaults.cooldownDays());
-    if (cooldownDays < 0 || cooldownDays > 366) {
-      throw node.fail("cooldown_days", "must be between 0 and 366 days, found " + cooldownDays);
-    }
+    int lookbackDays = node.integer("lookback_days", defaults.lookbackDays(), 1, 366, "days");
+    int cooldownDays = node.integer("cooldown_days", defaults.cooldownDays(), 0, 366, "days");
     int repeatDays = node.integer("repeat_days", defaults.repeatDays());
     if (repeatDays < 0 || repeatDays > 366) {
       throw node.fail("repeat_days", "must be between 0 and 366 days (0: no repeat contacts), found " + repeatDays);
@@ -335,10 +317,7 @@ public final class ConfigLoader {
         periods.add(period);
       }
     }
-    int baseline = node.integer("baseline_periods", 8);
-    if (baseline < 1 || baseline > 104) {
-      throw node.fail("baseline_periods", "must be between 1 and 104, found " + baseline);
-    }
+    int baseline = node.integer("baseline_periods", 8, 1, 104, "");
     double fdr = node.number("alert_fdr", 0.05);
     if (fdr <= 0 || fdr >= 1) {
       throw node.fail("alert_fdr", "must be a false discovery rate in (0, 1), found " + fdr);

@@ -120,6 +120,16 @@ final class ConfigNode {
     return (int) value;
   }
 
+  /** A whole number from {@code min} to {@code max}; {@code unit} ("days", "weeks" or "") names it in the error. */
+  int integer(String name, int fallback, int min, int max, String unit) {
+    int value = integer(name, fallback);
+    if (value < min || value > max) {
+      throw fail(name, "must be between " + min + " and " + max + (unit.isEmpty() ? "" : " " + unit) + ", found "
+          + value);
+    }
+    return value;
+  }
+
   boolean bool(String name, boolean fallback) {
     JsonNode value = get(name);
     if (value == null || value.isNull()) {
