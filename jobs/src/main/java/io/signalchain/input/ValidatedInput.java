@@ -1,24 +1,16 @@
 package io.signalchain.input;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.monotonically_increasing_id;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -30,8 +22,6 @@ import org.apache.spark.storage.StorageLevel;
  */
 public record ValidatedInput(String source, Dataset<Row> checked, String idColumn, List<String> checkedOnly,
     List<String> driverColumns) {
-  private static final String SINGLE_ROW = "_single_row";
-  private static final String ROWS = "_rows";
 
   public ValidatedInput {
     checkedOnly = List.copyOf(checkedOnly);
@@ -46,8 +36,11 @@ public record ValidatedInput(String source, Dataset<Row> checked, String idColum
    * checked rows by one condition, so accepted + rejected = read.
    */
   public Dataset<Row> rows() {
-    Dataset<Row> rows = idColumn == null ? checked.drop(Validation.REPEATED_ID) : settleRepeatedIds(checked);
-    return rows.withColumn(Validation.RECORD, Validation.recordText(col(Validation.RECORD)));
+    return settled().withColumn(Validation.RECORD, Validation.recordText(col(Validation.RECORD)));
+  }
+
+  private Dataset<Row> settled() {
+    return idColumn == null ? checked.drop(Validation.REPEATED_ID) : settleRepeatedIds(checked);
   }
 
   /**
@@ -62,49 +55,6 @@ public record ValidatedInput(String source, Dataset<Row> checked, String idColum
         when(row_number().over(byId).gt(1), concat_ws("", lit("duplicate " + idColumn + " '"), col(idColumn),
             lit("' (the first row is kept)"))));
     return settled.unionByName(resolved).drop(Validation.REPEATED_ID);
-  }
-
-  /**
-   * The input in one pass without keeping its rows: the accepted rows summed by {@code keys}
-   * (named columns over the typed row) into {@code summands} (name → a row's addend), and the
-   * rejected rows one by one. In the one aggregation a rejected row, or a row whose id is
-   * repeated, is a group of its own; so what is kept is the groups and those few rows, and
-   * repeated ids are settled on them afterwards as {@link #rows()} settles them on every row.
-   */
-  public SummedInput summed(List<Column> keys, Map<String, Column> summands) {
-    Column single = col(Validation.REASON).isNotNull().or(col(Validation.REPEATED_ID));
-    List<Column> columns = new ArrayList<>(keys);
-    summands.forEach((name, addend) -> columns.add(addend.as(name)));
-    columns.add(when(single, monotonically_increasing_id()).as(SINGLE_ROW));
-    List<String> carried = new ArrayList<>(List.of(Validation.REASON, Validation.RECORD, Validation.REPEATED_ID));
-    if (idColumn != null) {
-      carried.add(idColumn);
-    }
-    carried.forEach(c -> columns.add(col(c)));
-    Dataset<Row> addends = checked.select(columns.toArray(Column[]::new));
-    List<String> keyNames = Arrays.asList(addends.columns()).subList(0, keys.size());
-
-    // The carried columns are keys too (null, or one row's own): sums alone keep Spark's hash
-    // aggregation. The single row's number keeps identical rejected rows apart.
-    List<Column> groupedBy = new ArrayList<>(keyNames.stream().map(functions::col).toList());
-    groupedBy.add(col(SINGLE_ROW));
-    carried.forEach(c -> groupedBy.add(col(c)));
-    Dataset<Row> parts = addends.groupBy(groupedBy.toArray(Column[]::new))
-        .agg(count(lit(1)).as(ROWS), sums(summands.keySet())).localCheckpoint();
-    Dataset<Row> settled = idColumn == null ? parts : settleRepeatedIds(parts);
-
-    Column[] sums = sums(summands.keySet());
-    Dataset<Row> accepted = settled.filter(col(Validation.REASON).isNull())
-        .groupBy(keyNames.stream().map(functions::col).toArray(Column[]::new))
-        .agg(sums[0], Arrays.copyOfRange(sums, 1, sums.length));
-    Dataset<Row> rejected = settled.filter(col(Validation.REASON).isNotNull()).select(lit(source).as("source"),
-        Validation.recordText(col(Validation.RECORD)).as("record"), col(Validation.REASON).as("reason"));
-    Row counts = settled.agg(sum(ROWS), count(col(Validation.REASON))).first();
-    return new SummedInput(source, accepted, rejected, counts.isNullAt(0) ? 0 : counts.getLong(0), counts.getLong(1));
-  }
-
-  private static Column[] sums(Collection<String> names) {
-    return names.stream().map(name -> sum(name).as(name)).toArray(Column[]::new);
   }
 
   /** The accepted rows, typed, with the fields kept for the analyses. */
@@ -126,6 +76,15 @@ public record ValidatedInput(String source, Dataset<Row> checked, String idColum
   public ValidatedInput persisted() {
     return new ValidatedInput(source, checked.persist(StorageLevel.MEMORY_AND_DISK()), idColumn, checkedOnly,
         driverColumns);
+  }
+
+  /**
+   * Kept for the run as rows (a local checkpoint, spilling to disk), made by the first action
+   * that reads them: repeated ids settled once, a raw record only on the few rows that need one.
+   * For a large input read in several ways: rows are cheaper to keep than Spark's columnar cache.
+   */
+  public ValidatedInput checkpointed() {
+    return new ValidatedInput(source, settled().localCheckpoint(false), null, checkedOnly, driverColumns);
   }
 
   public void unpersist() {

@@ -20,7 +20,6 @@ import io.signalchain.followups.FollowUpStats;
 import io.signalchain.followups.FollowUps;
 import io.signalchain.input.InputContracts;
 import io.signalchain.input.InputReader;
-import io.signalchain.input.SummedInput;
 import io.signalchain.input.ValidatedInput;
 import io.signalchain.input.Validation;
 import io.signalchain.journey.AnalysisWindow;
@@ -93,10 +92,10 @@ public final class NightlyRun {
 
   /**
    * Reads and validates every input, dated signals against {@code today}, each once after one
-   * pass over its id column for repeated ids: the survey responses and process volumes into
-   * typed rows kept for the run (with the raw record of rejected rows only), the contacts summed
-   * per day in the same pass ({@link ContactDays}); the contacts' rows with their ids for the
-   * customer timeline are validated again when it is built. Nothing is written.
+   * pass over its id column for repeated ids, into typed rows kept for the run (with the raw
+   * record of rejected rows only): the contacts as rows with their ids, the others in Spark's
+   * cache; the contacts are also summed per day ({@link ContactDays}). The rows are made by the
+   * first action that reads them. Nothing is written.
    */
   public RunInputs validateInputs(LocalDate today) {
     ValidatedInput surveys = null;
@@ -105,15 +104,9 @@ public final class NightlyRun {
     ValidatedInput outcomes = null;
     try {
       surveys = validated(InputContracts.SURVEY_RESPONSES, today).persisted();
-      SummedInput contacts;
-      ValidatedInput contactRows = validated(InputContracts.CONTACTS, today);
-      try (Stage stage = Stage.start("validate and sum " + InputContracts.CONTACTS)) {
-        contacts = contactRows.summed(ContactDays.keys(), ContactDays.summands(config));
-        stage.detail("read %,d = accepted %,d + rejected %,d", contacts.read(),
-            contacts.read() - contacts.rejectedRows(), contacts.rejectedRows());
-      }
-      // The timeline's contacts: the same rules with the ids kept; read when the timeline is merged.
-      ValidatedInput contactSignals = validated(InputContracts.CONTACTS, today, true);
+      // The customers' signals need every contact with its ids: one pass keeps them as rows.
+      ValidatedInput contacts = validated(InputContracts.CONTACTS, today, true).checkpointed();
+      Dataset<Row> contactDays = ContactDays.of(contacts.accepted(), config).localCheckpoint(false);
       volumes = validated(InputContracts.PROCESS_VOLUMES, today).persisted();
       // The optional fourth input: without it the actions' table is written empty.
       if (config.input(InputContracts.IMPROVEMENT_ACTIONS) != null) {
@@ -123,7 +116,7 @@ public final class NightlyRun {
       if (config.input(InputContracts.FOLLOW_UP_OUTCOMES) != null) {
         outcomes = validated(InputContracts.FOLLOW_UP_OUTCOMES, today).persisted();
       }
-      return new RunInputs(surveys, contacts, contactSignals, volumes, actions, outcomes);
+      return new RunInputs(surveys, contacts, contactDays, volumes, actions, outcomes);
     } catch (RuntimeException e) {
       Stream.of(surveys, volumes, actions, outcomes).filter(Objects::nonNull).forEach(ValidatedInput::unpersist);
       throw e;
@@ -145,12 +138,7 @@ public final class NightlyRun {
 
   /** Read, accepted and rejected rows per input, in the inputs' order. */
   public static List<InputCounts> countRows(RunInputs inputs) {
-    List<InputCounts> counts = new ArrayList<>();
-    counts.add(countRows(inputs.surveys()));
-    counts.add(new InputCounts(inputs.contacts().source(), inputs.contacts().read(), inputs.contacts().rejectedRows()));
-    counts.add(countRows(inputs.volumes()));
-    inputs.optionalRows().forEach(optional -> counts.add(countRows(optional)));
-    return counts;
+    return inputs.inputs().stream().map(NightlyRun::countRows).toList();
   }
 
   private static InputCounts countRows(ValidatedInput input) {
@@ -208,12 +196,8 @@ public final class NightlyRun {
         checkQuality(counts);
         checkWindowHasSignals(inputs, run);
         // Every accepted signal of a customer up to the run date, for the worklist, its stats and
-        // the timeline: computed once (rows kept as they are, spilled to disk as needed), as the
-        // contacts' second validation would otherwise run for each of them.
-        try (Stage stage = Stage.start("customer signals")) {
-          signals = CustomerSignals.of(inputs.surveys().accepted(), inputs.contactRows().accepted(), config, runDate)
-              .localCheckpoint();
-        }
+        // the timeline: a projection of the kept rows, each reader taking the columns it needs.
+        signals = CustomerSignals.of(inputs.surveys().accepted(), inputs.contacts().accepted(), config, runDate);
         tables = analyse(inputs, run.window());
         Dataset<Row> followUps = followUps(signals, inputs, output, run);
         tables.put(OutputTable.FOLLOW_UPS, followUps);

@@ -1,6 +1,5 @@
 package io.signalchain.pipeline;
 
-import io.signalchain.input.SummedInput;
 import io.signalchain.input.ValidatedInput;
 import java.util.List;
 import java.util.Objects;
@@ -9,24 +8,23 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The inputs as the run reads them, validated: the survey responses and process volumes as
- * typed rows kept for the run (every analysis of them reads rows), the contacts summed per day
- * as they were validated ({@code journey/ContactDays}): no analysis needs a single contact. The
- * customer timeline does: {@code contactRows} validates the contacts again, with their ids, when
- * it is read (the same rules and the same settling of repeated ids, so the same rows are accepted),
- * and is never kept. The optional improvement actions and follow-up outcomes are typed rows too,
- * or null when the input is not configured.
+ * The inputs as the run reads them, validated once and kept for the run as typed rows: the
+ * survey responses, the contacts (with their ids: the customers' signals need them), the process
+ * volumes, and the optional improvement actions and follow-up outcomes (null when the input is
+ * not configured). {@code contactDays} are the accepted contacts summed per day
+ * ({@code journey/ContactDays}), the form in which every analysis of contacts reads them.
  */
-public record RunInputs(ValidatedInput surveys, SummedInput contacts, ValidatedInput contactRows,
+public record RunInputs(ValidatedInput surveys, ValidatedInput contacts, Dataset<Row> contactDays,
     ValidatedInput volumes, ValidatedInput actions, ValidatedInput outcomes) {
 
   /** Every input's rejected rows, as they go to rejected_records. */
   public Dataset<Row> rejected() {
-    Dataset<Row> rejected = surveys.rejected().unionByName(contacts.rejected()).unionByName(volumes.rejected());
-    for (ValidatedInput optional : optionalRows()) {
-      rejected = rejected.unionByName(optional.rejected());
-    }
-    return rejected;
+    return inputs().stream().map(ValidatedInput::rejected).reduce(Dataset::unionByName).orElseThrow();
+  }
+
+  /** Every input read, in the configuration's order. */
+  List<ValidatedInput> inputs() {
+    return Stream.concat(Stream.of(surveys, contacts, volumes), optionalRows().stream()).toList();
   }
 
   /** The optional inputs that are configured, in the configuration's order. */
@@ -34,15 +32,7 @@ public record RunInputs(ValidatedInput surveys, SummedInput contacts, ValidatedI
     return Stream.of(actions, outcomes).filter(Objects::nonNull).toList();
   }
 
-  public Dataset<Row> contactDays() {
-    return contacts.sums();
-  }
-
-  List<ValidatedInput> keptRows() {
-    return Stream.concat(Stream.of(surveys, volumes), optionalRows().stream()).toList();
-  }
-
   public void unpersist() {
-    keptRows().forEach(ValidatedInput::unpersist);
+    inputs().forEach(ValidatedInput::unpersist);
   }
 }

@@ -72,7 +72,7 @@ public final class TimelineBenchmark {
             inputs[0] = new NightlyRun(spark, config).validateInputs(LocalDate.now(ZoneOffset.UTC));
           }
           double s = seconds(() -> CustomerSignals.of(inputs[0].surveys().accepted(),
-              inputs[0].contactRows().accepted(), config, night).write().parquet(path));
+              inputs[0].contacts().accepted(), config, night).write().parquet(path));
           Files.writeString(done, String.format(Locale.ROOT, "%.1f s%n", s));
           System.out.printf(Locale.ROOT, "signals of %s built from the inputs and staged in %.1f s%n", night, s);
         }

@@ -80,7 +80,7 @@ class CustomerTimelineTest {
 
   private static Dataset<Row> signals(SignalchainConfig config, LocalDate runDate) {
     RunInputs inputs = new NightlyRun(SharedSpark.session(), config).validateInputs(TODAY);
-    return CustomerSignals.of(inputs.surveys().accepted(), inputs.contactRows().accepted(), config, runDate);
+    return CustomerSignals.of(inputs.surveys().accepted(), inputs.contacts().accepted(), config, runDate);
   }
 
   private static DeltaOutput.Merged merge(SignalchainConfig config, LocalDate runDate) {
