@@ -79,12 +79,12 @@ public record ValidatedInput(String source, Dataset<Row> checked, String idColum
   }
 
   /**
-   * Kept for the run as rows (a local checkpoint, spilling to disk), made by the first action
-   * that reads them: repeated ids settled once, a raw record only on the few rows that need one.
-   * For a large input read in several ways: rows are cheaper to keep than Spark's columnar cache.
+   * Kept for the run as rows (a local checkpoint, spilling to disk), made now: repeated ids
+   * settled once, a raw record only on the few rows that need one. For a large input read in
+   * several ways: rows are cheaper to make than Spark's columnar cache.
    */
   public ValidatedInput checkpointed() {
-    return new ValidatedInput(source, settled().localCheckpoint(false), null, checkedOnly, driverColumns);
+    return new ValidatedInput(source, settled().localCheckpoint(), null, checkedOnly, driverColumns);
   }
 
   public void unpersist() {

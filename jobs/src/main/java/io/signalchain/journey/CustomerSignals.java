@@ -42,6 +42,9 @@ public final class CustomerSignals {
   public static final String CONTACT = "contact";
   /** What identifies a signal across runs. */
   public static final List<String> KEY = List.of(SIGNAL_TYPE, SIGNAL_ID);
+  /** Every published field but the run date, in the table's order: what {@link #SIGNAL_HASH} covers. */
+  private static final List<String> HASHED = List.of(CUSTOMER_ID, SIGNAL_TYPE, SIGNAL_ID, SIGNAL_AT, "step_id",
+      "channel", "satisfaction", "nps", "effort", "contact_type", "reason", "cost_eur");
   /** Between fields in the hashed text; a missing field hashes as {@link #MISSING}. */
   private static final String SEPARATOR = "\u001f";
   private static final String MISSING = "\u0000";
@@ -75,14 +78,17 @@ public final class CustomerSignals {
     if (privacy.pseudonymiseCustomerId()) {
       signals = signals.withColumn(CUSTOMER_ID, CustomerPseudonym.of(col(CUSTOMER_ID), privacy.key()));
     }
-    return signals.withColumn(SIGNAL_HASH, hash(signals.columns()))
+    return signals.withColumn(SIGNAL_HASH, contentHash())
         .withColumn("updated_run_date", lit(Date.valueOf(runDate)));
   }
 
-  /** SHA-256 (hex) of the fields' text, each missing one written as a marker no text holds. */
-  private static Column hash(String[] fields) {
+  /**
+   * {@link #SIGNAL_HASH} over a signal's columns: SHA-256 (hex) of the published fields' text in
+   * the table's order, each missing one written as a marker no text holds.
+   */
+  public static Column contentHash() {
     List<Column> texts = new ArrayList<>();
-    for (String field : fields) {
+    for (String field : HASHED) {
       Column value = field.equals("signal_at") ? unix_micros(col(field)) : col(field);
       texts.add(coalesce(value.cast("string"), lit(MISSING)));
     }

@@ -69,7 +69,8 @@ public final class NightlyRun {
   private static final int PARALLEL_WRITES = 4;
   /** customer_timeline: one row per signal, found by customer. */
   public static final DeltaOutput.History TIMELINE = new DeltaOutput.History(CustomerSignals.KEY,
-      CustomerSignals.SIGNAL_HASH, CustomerSignals.CUSTOMER_ID, CustomerSignals.SIGNAL_AT);
+      CustomerSignals.SIGNAL_HASH, CustomerSignals.contentHash(), CustomerSignals.CUSTOMER_ID,
+      CustomerSignals.SIGNAL_AT);
   private final SparkSession spark;
   private final SignalchainConfig config;
   private final boolean allowEmptyWindow;
@@ -94,8 +95,8 @@ public final class NightlyRun {
    * Reads and validates every input, dated signals against {@code today}, each once after one
    * pass over its id column for repeated ids, into typed rows kept for the run (with the raw
    * record of rejected rows only): the contacts as rows with their ids, the others in Spark's
-   * cache; the contacts are also summed per day ({@link ContactDays}). The rows are made by the
-   * first action that reads them. Nothing is written.
+   * cache (made by the first action that reads them); the contacts are also summed per day
+   * ({@link ContactDays}). Nothing is written.
    */
   public RunInputs validateInputs(LocalDate today) {
     ValidatedInput surveys = null;
@@ -105,8 +106,12 @@ public final class NightlyRun {
     try {
       surveys = validated(InputContracts.SURVEY_RESPONSES, today).persisted();
       // The customers' signals need every contact with its ids: one pass keeps them as rows.
-      ValidatedInput contacts = validated(InputContracts.CONTACTS, today, true).checkpointed();
-      Dataset<Row> contactDays = ContactDays.of(contacts.accepted(), config).localCheckpoint(false);
+      ValidatedInput contacts = validated(InputContracts.CONTACTS, today, true);
+      Dataset<Row> contactDays;
+      try (Stage stage = Stage.start("validate and keep " + InputContracts.CONTACTS)) {
+        contacts = contacts.checkpointed();
+        contactDays = ContactDays.of(contacts.accepted(), config).localCheckpoint();
+      }
       volumes = validated(InputContracts.PROCESS_VOLUMES, today).persisted();
       // The optional fourth input: without it the actions' table is written empty.
       if (config.input(InputContracts.IMPROVEMENT_ACTIONS) != null) {

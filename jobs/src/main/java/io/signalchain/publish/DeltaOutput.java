@@ -93,10 +93,11 @@ public final class DeltaOutput {
 
   /**
    * How a history table is kept: rows identified by {@code key}, their content by
-   * {@code hashColumn}, the table clustered by {@code clusteredBy}, and each row dated by the
-   * timestamp {@code timeColumn} (a corrected row may move to another day).
+   * {@code hashColumn}, computed from a row's other columns by {@code hash}; the table clustered
+   * by {@code clusteredBy}, and each row dated by the timestamp {@code timeColumn} (a corrected
+   * row may move to another day).
    */
-  public record History(List<String> key, String hashColumn, String clusteredBy, String timeColumn) {}
+  public record History(List<String> key, String hashColumn, Column hash, String clusteredBy, String timeColumn) {}
 
   /**
    * Merges {@code rows} into the history {@code table}: a row whose key is new is inserted, one
@@ -120,9 +121,12 @@ public final class DeltaOutput {
     if (!DeltaTable.isDeltaTable(spark, path)) {
       DeltaTable.createIfNotExists(spark).location(path).addColumns(source.schema())
           .clusterBy(history.clusteredBy()).execute();
-      // The first night: every row is new. Key-ordered files make lookups by customer skip most files.
-      Dataset<Row> ordered = source.repartitionByRange(col(history.clusteredBy()))
-          .sortWithinPartitions(history.clusteredBy());
+      // The first night: every row is new. Key-ordered files make lookups by customer skip most
+      // files. The ranges are sampled from the rows without their hash, computed once, after.
+      Dataset<Row> ordered = TableDocs.commented(table, rows.drop(history.hashColumn())
+          .repartitionByRange(col(history.clusteredBy())).sortWithinPartitions(history.clusteredBy())
+          .withColumn(history.hashColumn(), history.hash())
+          .select(Arrays.stream(rows.columns()).map(functions::col).toArray(Column[]::new)));
       committed(() -> ordered.write().format("delta").mode(SaveMode.Append).option("userMetadata", commitTag(run))
           .save(path));
       return new Merged(rowsCommitted(spark, table, run), 0);

@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,7 +47,7 @@ class SampleRunReferenceTest {
   @ParameterizedTest
   @ValueSource(strings = {"step_kpis", "step_priority", "channel_mix", "contact_reasons", "driver_models",
       "driver_importance", "driver_asymmetry", "driver_segments", "journey_steps", "kpi_trends", "kpi_alerts",
-      "action_effects", "team_scorecards", "follow_ups", "follow_up_stats"})
+      "action_effects", "team_scorecards", "follow_ups", "follow_up_stats", "rejected_records"})
   void theTableEqualsTheReference(String table) throws IOException {
     Dataset<Row> actual = comparable(CliRunner.table(SampleRun.output(), table));
     Path reference = REFERENCES.resolve(table + ".csv");
@@ -59,6 +60,23 @@ class SampleRunReferenceTest {
     Dataset<Row> expected = SharedSpark.session().read().schema(actual.schema()).option("header", "true")
         .option("multiLine", "true").option("escape", "\"").option("nullValue", NULL).csv(reference.toString());
     assertTablesEqual(table, expected.collectAsList(), actual.collectAsList(), actual.schema());
+  }
+
+  /**
+   * customer_timeline, too large to keep as CSV (45,118 rows): its row count and the XOR of a
+   * 64-bit hash of each whole row, which any changed, missing or extra cell changes.
+   */
+  @Test
+  void theTimelineEqualsTheReference() throws IOException {
+    Dataset<Row> timeline = CliRunner.table(SampleRun.output(), "customer_timeline");
+    Row digest = timeline.agg(functions.count(functions.lit(1)), functions.bit_xor(functions.xxhash64(
+        Arrays.stream(timeline.columns()).map(timeline::col).toArray(Column[]::new)))).first();
+    String actual = "rows,row_hash_xor\n" + digest.getLong(0) + "," + digest.getLong(1) + "\n";
+    Path reference = REFERENCES.resolve("customer_timeline.digest.csv");
+    if (Boolean.getBoolean("reference.update")) {
+      Files.writeString(reference, actual);
+    }
+    assertEquals(Files.readString(reference), actual);
   }
 
   /** Without the run's identity and clock, ordered by every column (keys come first). */
