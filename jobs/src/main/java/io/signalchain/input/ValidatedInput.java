@@ -10,8 +10,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * One input after validation. {@code checked} holds every row read, typed, with the reasons of
@@ -36,11 +36,8 @@ public record ValidatedInput(String source, Dataset<Row> checked, String idColum
    * checked rows by one condition, so accepted + rejected = read.
    */
   public Dataset<Row> rows() {
-    return settled().withColumn(Validation.RECORD, Validation.recordText(col(Validation.RECORD)));
-  }
-
-  private Dataset<Row> settled() {
-    return idColumn == null ? checked.drop(Validation.REPEATED_ID) : settleRepeatedIds(checked);
+    Dataset<Row> rows = idColumn == null ? checked.drop(Validation.REPEATED_ID) : settleRepeatedIds(checked);
+    return rows.withColumn(Validation.RECORD, Validation.recordText(col(Validation.RECORD)));
   }
 
   /**
@@ -70,24 +67,21 @@ public record ValidatedInput(String source, Dataset<Row> checked, String idColum
   }
 
   /**
-   * Kept for the run (memory, spilling to disk): the typed rows and the reasons, with a raw
-   * record only on the few rows that need one — no larger than the typed rows themselves.
-   */
-  public ValidatedInput persisted() {
-    return new ValidatedInput(source, checked.persist(StorageLevel.MEMORY_AND_DISK()), idColumn, checkedOnly,
-        driverColumns);
-  }
-
-  /**
-   * Kept for the run as rows (a local checkpoint, spilling to disk), made now: repeated ids
-   * settled once, a raw record only on the few rows that need one. For a large input read in
-   * several ways: rows are cheaper to make than Spark's columnar cache.
+   * Kept for the run (a local checkpoint: memory, spilling to disk), made now: the typed rows and
+   * the reasons, with a raw record only on the few rows that need one — no larger than the typed
+   * rows themselves. Rows are cheaper to make than Spark's columnar cache (at scale 1, 7 s
+   * instead of 12–19 s for the survey responses). The checked rows are kept, not the settled
+   * ones: settling reads its input twice (the contested rows and the others), which would
+   * validate it twice.
    */
   public ValidatedInput checkpointed() {
-    return new ValidatedInput(source, settled().localCheckpoint(), null, checkedOnly, driverColumns);
+    return new ValidatedInput(source, checked.localCheckpoint(), idColumn, checkedOnly, driverColumns);
   }
 
+  /** Frees the kept rows now (a checkpoint's blocks are otherwise freed when it is garbage collected). */
   public void unpersist() {
-    checked.unpersist();
+    if (checked.queryExecution().analyzed() instanceof LogicalRDD kept) {
+      kept.rdd().unpersist(false);
+    }
   }
 }

@@ -21,7 +21,7 @@ import org.apache.spark.sql.Row;
  * case), reason (trimmed; null where the contact has none) and day, with the number of contacts
  * and their cost ({@link ContactGroups#cost}). Every analysis of contacts groups them at least
  * this coarsely, over whole days, so a few hundred thousand rows stand for tens of millions of
- * contacts, and the contacts themselves are summed once, as they are validated.
+ * contacts, and the contacts themselves are summed once per run.
  */
 public final class ContactDays {
   public static final String STEP_ID = "step_id";
@@ -31,14 +31,14 @@ public final class ContactDays {
   private ContactDays() {}
 
   /** What a contact is summed by, as columns over a validated contact. */
-  public static List<Column> keys() {
+  private static List<Column> keys() {
     Column reason = trim(col("reason"));
     return List.of(col(STEP_ID), col(CHANNEL), lower(col("contact_type")).as(ContactGroups.CONTACT_TYPE),
         when(reason.notEqual(""), reason).as(ContactGroups.REASON), to_date(col("contacted_at")).as(DAY));
   }
 
   /** What each contact adds to its day: one contact, and its cost. */
-  public static Map<String, Column> summands(SignalchainConfig config) {
+  private static Map<String, Column> summands(SignalchainConfig config) {
     Map<String, Column> summands = new LinkedHashMap<>();
     summands.put(ContactGroups.CONTACTS, lit(1L));
     summands.put(ContactGroups.COST_EUR, ContactGroups.cost(config));

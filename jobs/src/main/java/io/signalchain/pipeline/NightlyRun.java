@@ -94,50 +94,37 @@ public final class NightlyRun {
   /**
    * Reads and validates every input, dated signals against {@code today}, each once after one
    * pass over its id column for repeated ids, into typed rows kept for the run (with the raw
-   * record of rejected rows only): the contacts as rows with their ids, the others in Spark's
-   * cache (made by the first action that reads them); the contacts are also summed per day
+   * record of rejected rows only); the contacts with their ids, and also summed per day
    * ({@link ContactDays}). Nothing is written.
    */
   public RunInputs validateInputs(LocalDate today) {
-    ValidatedInput surveys = null;
-    ValidatedInput volumes = null;
-    ValidatedInput actions = null;
-    ValidatedInput outcomes = null;
-    try {
-      surveys = validated(InputContracts.SURVEY_RESPONSES, today).persisted();
-      // The customers' signals need every contact with its ids: one pass keeps them as rows.
-      ValidatedInput contacts = validated(InputContracts.CONTACTS, today, true);
-      Dataset<Row> contactDays;
-      try (Stage stage = Stage.start("validate and keep " + InputContracts.CONTACTS)) {
-        contacts = contacts.checkpointed();
-        contactDays = ContactDays.of(contacts.accepted(), config).localCheckpoint();
-      }
-      volumes = validated(InputContracts.PROCESS_VOLUMES, today).persisted();
-      // The optional fourth input: without it the actions' table is written empty.
-      if (config.input(InputContracts.IMPROVEMENT_ACTIONS) != null) {
-        actions = validated(InputContracts.IMPROVEMENT_ACTIONS, today).persisted();
-      }
-      // Optional too: what teams did about their follow-ups.
-      if (config.input(InputContracts.FOLLOW_UP_OUTCOMES) != null) {
-        outcomes = validated(InputContracts.FOLLOW_UP_OUTCOMES, today).persisted();
-      }
-      return new RunInputs(surveys, contacts, contactDays, volumes, actions, outcomes);
-    } catch (RuntimeException e) {
-      Stream.of(surveys, volumes, actions, outcomes).filter(Objects::nonNull).forEach(ValidatedInput::unpersist);
-      throw e;
+    ValidatedInput surveys = kept(InputContracts.SURVEY_RESPONSES, today, false);
+    // The customers' signals need every contact with its ids.
+    ValidatedInput contacts = kept(InputContracts.CONTACTS, today, true);
+    Dataset<Row> contactDays;
+    try (Stage stage = Stage.start("sum " + InputContracts.CONTACTS + " per day")) {
+      contactDays = ContactDays.of(contacts.accepted(), config).localCheckpoint();
     }
+    ValidatedInput volumes = kept(InputContracts.PROCESS_VOLUMES, today, false);
+    // Optional: without improvement actions their table is written empty; the outcomes are what
+    // teams did about their follow-ups.
+    ValidatedInput actions = config.input(InputContracts.IMPROVEMENT_ACTIONS) == null ? null
+        : kept(InputContracts.IMPROVEMENT_ACTIONS, today, false);
+    ValidatedInput outcomes = config.input(InputContracts.FOLLOW_UP_OUTCOMES) == null ? null
+        : kept(InputContracts.FOLLOW_UP_OUTCOMES, today, false);
+    return new RunInputs(surveys, contacts, contactDays, volumes, actions, outcomes);
   }
 
-  private ValidatedInput validated(String source, LocalDate today) {
-    return validated(source, today, false);
-  }
-
-  /** With {@code everyField}, identifiers the analyses do not read are kept too. */
-  private ValidatedInput validated(String source, LocalDate today, boolean everyField) {
-    try (Stage stage = Stage.start("check ids " + source + (everyField ? " (with every field)" : ""))) {
-      var contract = InputContracts.forInput(source, config, today);
-      contract = everyField ? contract.keepingEveryField() : contract;
-      return Validation.validate(InputReader.read(spark, contract, config.input(source)), contract);
+  /** One input validated and kept; with {@code everyField}, identifiers the analyses do not read too. */
+  private ValidatedInput kept(String source, LocalDate today, boolean everyField) {
+    var contract = InputContracts.forInput(source, config, today);
+    contract = everyField ? contract.keepingEveryField() : contract;
+    ValidatedInput validated;
+    try (Stage stage = Stage.start("check ids " + source)) {
+      validated = Validation.validate(InputReader.read(spark, contract, config.input(source)), contract);
+    }
+    try (Stage stage = Stage.start("validate and keep " + source)) {
+      return validated.checkpointed();
     }
   }
 
@@ -147,7 +134,7 @@ public final class NightlyRun {
   }
 
   private static InputCounts countRows(ValidatedInput input) {
-    try (Stage stage = Stage.start("validate " + input.source())) {
+    try (Stage stage = Stage.start("count " + input.source())) {
       Row row = input.rows().agg(count(lit(1)), count(col(Validation.REASON))).first();
       InputCounts c = new InputCounts(input.source(), row.getLong(0), row.getLong(1));
       stage.detail("read %,d = accepted %,d + rejected %,d", c.read(), c.accepted(), c.rejected());
