@@ -174,6 +174,16 @@ class ValidationTest {
         kept.rejected().select("reason").orderBy("reason").as(Encoders.STRING()).collectAsList());
   }
 
+  @Test
+  void unpersistFreesTheKeptRowsAtOnce() {
+    ValidatedInput kept = validate(InputContracts.PROCESS_VOLUMES, "step_id,date,channel,volume\n"
+        + "pay,2026-10-30,letter,100\n").checkpointed();
+    var context = SharedSpark.session().sparkContext();
+    int before = context.getPersistentRDDs().size();
+    kept.unpersist();
+    assertEquals(before - 1, context.getPersistentRDDs().size(), "the checkpoint's blocks are released");
+  }
+
   private static List<String> sorted(Dataset<Row> rows) {
     return rows.collectAsList().stream().map(Row::toString).sorted().toList();
   }
