@@ -22,14 +22,9 @@ public record RunInputs(ValidatedInput surveys, ValidatedInput contacts, Dataset
     return inputs().stream().map(ValidatedInput::rejected).reduce(Dataset::unionByName).orElseThrow();
   }
 
-  /** Every input read, in the configuration's order. */
+  /** Every input read (the optional ones when configured), in the configuration's order. */
   List<ValidatedInput> inputs() {
-    return Stream.concat(Stream.of(surveys, contacts, volumes), optionalRows().stream()).toList();
-  }
-
-  /** The optional inputs that are configured, in the configuration's order. */
-  List<ValidatedInput> optionalRows() {
-    return Stream.of(actions, outcomes).filter(Objects::nonNull).toList();
+    return Stream.of(surveys, contacts, volumes, actions, outcomes).filter(Objects::nonNull).toList();
   }
 
   public void unpersist() {
