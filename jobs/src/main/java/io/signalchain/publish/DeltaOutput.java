@@ -246,14 +246,7 @@ public final class DeltaOutput {
 
   /** The operation metrics of the run's latest commit to {@code table}; empty if it made none. */
   private Map<String, String> commitMetrics(SparkSession spark, OutputTable table, RunContext run) {
-    List<Row> commits = DeltaTable.forPath(spark, path(table)).history(HISTORY_SEARCHED)
-        .filter(functions.col("userMetadata").equalTo(commitTag(run)))
-        .orderBy(functions.col("version").desc()).limit(1).collectAsList();
-    if (commits.isEmpty()) {
-      return Map.of();
-    }
-    Row commit = commits.get(0);
-    return commit.getJavaMap(commit.fieldIndex("operationMetrics"));
+    return CommitLog.metricsOfLatest(spark, path(table), commitTag(run), HISTORY_SEARCHED);
   }
 
   /** The tag of every commit a run makes (Delta's userMetadata): DESCRIBE HISTORY shows which run wrote what. */
