@@ -137,7 +137,9 @@ class FaultToleranceTest {
         .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
             || a.startsWith("-Djdk.reflect"))
         .forEach(command::add);
-    command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), SignalchainCli.class.getName()));
+    // Evaluated like the test session (SharedSpark): interpreted, faster on tiny inputs.
+    command.addAll(List.of("-Xmx1g", "-Dspark.sql.codegen.wholeStage=false",
+        "-Dspark.sql.codegen.factoryMode=NO_CODEGEN", "-cp", System.getProperty("java.class.path"), SignalchainCli.class.getName()));
     command.addAll(List.of("run", "--conf", TestConfigs.defaultConfFile().toString(), "--run-date", runDate,
         "--output", out.toString(), "--master", "local[2]"));
     command.addAll(TinyInputs.cliArgs(inputs));
