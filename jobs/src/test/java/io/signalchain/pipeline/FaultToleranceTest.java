@@ -139,7 +139,8 @@ class FaultToleranceTest {
         .forEach(command::add);
     // Evaluated like the test session (SharedSpark): interpreted, faster on tiny inputs.
     command.addAll(List.of("-Xmx1g", "-Dspark.sql.codegen.wholeStage=false",
-        "-Dspark.sql.codegen.factoryMode=NO_CODEGEN", "-cp", System.getProperty("java.class.path"), SignalchainCli.class.getName()));
+        "-Dspark.sql.codegen.factoryMode=NO_CODEGEN", "-cp", System.getProperty("java.class.path"),
+        SignalchainCli.class.getName()));
     command.addAll(List.of("run", "--conf", TestConfigs.defaultConfFile().toString(), "--run-date", runDate,
         "--output", out.toString(), "--master", "local[2]"));
     command.addAll(TinyInputs.cliArgs(inputs));
