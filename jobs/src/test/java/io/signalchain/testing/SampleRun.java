@@ -6,7 +6,6 @@ import io.signalchain.errors.ExitCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -67,7 +66,7 @@ public final class SampleRun {
 
   private static CliRunner.Result load(Path dir) throws IOException {
     return new CliRunner.Result(ExitCode.valueOf(Files.readString(dir.resolve("code"))),
-        Files.readString(dir.resolve("out"), StandardCharsets.UTF_8), Files.readString(dir.resolve("err")));
+        Files.readString(dir.resolve("out")), Files.readString(dir.resolve("err")));
   }
 
   /** What the run printed, as a user saw it. */
