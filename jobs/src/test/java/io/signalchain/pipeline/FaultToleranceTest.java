@@ -137,10 +137,10 @@ class FaultToleranceTest {
         .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
             || a.startsWith("-Djdk.reflect"))
         .forEach(command::add);
-    // Evaluated like the test session (SharedSpark): interpreted, faster on tiny inputs.
-    command.addAll(List.of("-Xmx1g", "-Dspark.sql.codegen.wholeStage=false",
-        "-Dspark.sql.codegen.factoryMode=NO_CODEGEN", "-cp", System.getProperty("java.class.path"),
-        SignalchainCli.class.getName()));
+    command.add("-Xmx1g");
+    // Evaluated like the test session: interpreted, faster on tiny inputs.
+    SharedSpark.INTERPRETED.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), SignalchainCli.class.getName()));
     command.addAll(List.of("run", "--conf", TestConfigs.defaultConfFile().toString(), "--run-date", runDate,
         "--output", out.toString(), "--master", "local[2]"));
     command.addAll(TinyInputs.cliArgs(inputs));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,6 +40,8 @@ public final class SampleReferences {
       "kpi_trends", "kpi_alerts", "action_effects", "team_scorecards", "follow_ups", "follow_up_stats",
       "rejected_records");
   public static final String TIMELINE = "customer_timeline";
+  /** Every table with a reference. */
+  public static final List<String> TABLES = Stream.concat(CSV_TABLES.stream(), Stream.of(TIMELINE)).toList();
   private static final double TOLERANCE = 1e-9;
   /** How a missing value is written in the references (an empty quoted field is an empty string). */
   private static final String NULL = "NULL";

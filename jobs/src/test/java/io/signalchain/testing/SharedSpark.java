@@ -1,6 +1,7 @@
 package io.signalchain.testing;
 
 import io.signalchain.spark.SparkSessions;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -8,6 +9,14 @@ import org.apache.spark.sql.SparkSession;
  * partitions. Every test that needs Spark calls {@link #session()}; nobody else builds a session.
  */
 public final class SharedSpark {
+  /**
+   * Spark's interpreted evaluation (its fallback when code fails to compile), which runs the same
+   * expressions: on test data compiling each query's code cost more than running it (a warm run
+   * on the tiny inputs took 35 s compiled, 23 s interpreted). The cluster test runs the job
+   * compiled and checks its tables against the same references.
+   */
+  public static final Map<String, Object> INTERPRETED = Map.of("spark.sql.codegen.wholeStage", "false",
+      "spark.sql.codegen.factoryMode", "NO_CODEGEN");
   private static SparkSession session;
 
   private SharedSpark() {}
@@ -26,12 +35,7 @@ public final class SharedSpark {
               + System.getProperty("signalchain.test.fork", "1"))
           .config("spark.databricks.delta.snapshotPartitions", "2")
           .config("spark.driver.host", "127.0.0.1")
-          // Test data is tiny: compiling each query's code cost more than running it. Spark's
-          // interpreted evaluation (its fallback when code fails to compile) runs the same
-          // expressions; a warm run on the tiny inputs took 35 s compiled, 23 s interpreted. The
-          // cluster test runs the job compiled and checks its tables against the same references.
-          .config("spark.sql.codegen.wholeStage", "false")
-          .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+          .config(INTERPRETED)
           // What is still compiled is kept: a test JVM runs hundreds of distinct queries.
           .config("spark.sql.codegen.cache.maxEntries", "4000")
           .getOrCreate();
