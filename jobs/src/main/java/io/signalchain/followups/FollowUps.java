@@ -122,8 +122,9 @@ public final class FollowUps {
     Dataset<Row> done = applicable(outcomes, spark, runDate);
 
     // Yesterday's worklist, closed where an outcome arrived, without follow-ups long closed.
+    // Computed once: its signals, its open follow-ups and its updates each read it.
     Dataset<Row> kept = closed(prior, done).filter(col("status").equalTo(OPEN)
-        .or(to_date(col("closed_at")).gt(date(runDate.minusDays(keepClosedDays)))));
+        .or(to_date(col("closed_at")).gt(date(runDate.minusDays(keepClosedDays))))).localCheckpoint();
 
     Dataset<Row> recent = recentSignals(signals, settings, runDate);
     Dataset<Row> known = kept.select(functions.explode(col("signal_ids")).as("signal_id"));
@@ -137,7 +138,9 @@ public final class FollowUps {
             .and(datediff(run, col("opened_on")).lt(settings.cooldownDays())))
         .withColumn("_rank", row_number().over(byCustomer)).filter(col("_rank").equalTo(1))
         .select(col("customer_id"), col("follow_up_id").as("_target"));
-    Dataset<Row> routed = candidates.join(current, "customer_id", "left");
+    // Computed once: the updates and the new follow-ups each read it, and each read would judge
+    // the recent signals again (a shuffle and a window over every one of them).
+    Dataset<Row> routed = candidates.join(current, "customer_id", "left").localCheckpoint();
     Dataset<Row> attached = routed.filter(col("_target").isNotNull()).groupBy(col("_target").as("follow_up_id"))
         .agg(idsInTimeOrder().as("_new_ids"), flatten(collect_list("reasons")).as("_new_reasons"),
             max("signal_at").as("_new_last"));
