@@ -78,10 +78,14 @@ public record ValidatedInput(String source, Dataset<Row> checked, String idColum
     return new ValidatedInput(source, checked.localCheckpoint(), idColumn, checkedOnly, driverColumns);
   }
 
-  /** Frees the kept rows now (a checkpoint's blocks are otherwise freed when it is garbage collected). */
+  /**
+   * Frees the kept rows now (a checkpoint's blocks are otherwise freed when it is garbage
+   * collected), and waits until they are: a removal still under way when the job stops its
+   * session fails noisily (a stack trace per block after the run's summary).
+   */
   public void unpersist() {
     if (checked.queryExecution().analyzed() instanceof LogicalRDD kept) {
-      kept.rdd().unpersist(false);
+      kept.rdd().unpersist(true);
     }
   }
 }

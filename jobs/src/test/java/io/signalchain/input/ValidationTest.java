@@ -20,9 +20,11 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.execution.LogicalRDD;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -180,8 +182,11 @@ class ValidationTest {
         + "pay,2026-10-30,letter,100\n").checkpointed();
     var context = SharedSpark.session().sparkContext();
     int before = context.getPersistentRDDs().size();
+    int rdd = ((LogicalRDD) kept.checked().queryExecution().analyzed()).rdd().id();
     kept.unpersist();
     assertEquals(before - 1, context.getPersistentRDDs().size(), "the checkpoint's blocks are released");
+    assertTrue(SparkEnv.get().blockManager().getMatchingBlockIds(block -> block.asRDDId().exists(b -> b.rddId() == rdd))
+        .isEmpty(), "and removed before unpersist returns");
   }
 
   private static List<String> sorted(Dataset<Row> rows) {
