@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
@@ -44,7 +43,8 @@ import org.apache.spark.sql.types.StructField;
  * (a regular expression before each cast of text, so that only plain decimal numbers and full
  * ISO-8601 dates are cast), then one flag for the rules. The reason's words and the raw record
  * (JSON of every column) are built only for rejected rows, and the record also for rows whose id
- * occurs more than once, which a pass over the id column alone, by a hash of the id, finds first.
+ * occurs more than once, which a pass over the id column alone, by a hash of the id, finds first
+ * ({@link RepeatedIds}).
  * Duplicates are resolved by ordering only those rows, never every row.
  */
 public final class Validation {
@@ -93,9 +93,7 @@ public final class Validation {
     Column repeated = lit(false);
     if (contract.idColumn() != null) {
       Column id = idHash(contract.idColumn());
-      Dataset<Row> repeatedIds = raw.select(id.as(REPEATED_ID)).filter(col(REPEATED_ID).isNotNull())
-          .groupBy(REPEATED_ID).agg(count(lit(1)).as("n")).filter(col("n").gt(1)).select(REPEATED_ID)
-          .localCheckpoint();
+      Dataset<Row> repeatedIds = RepeatedIds.of(raw, id, REPEATED_ID).localCheckpoint();
       long n = repeatedIds.count();
       if (n > 0) {
         // Equal hashes of different ids only make a few more rows contested; rows() orders them by id.
