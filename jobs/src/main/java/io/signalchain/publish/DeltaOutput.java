@@ -43,6 +43,8 @@ public final class DeltaOutput {
   private static final int MAX_ATTEMPTS = 10;
   private static final int HISTORY_SEARCHED = 50;
   private static final String CURRENT_HASH = "_current_hash";
+  /** A history table's property: the columns Delta keeps file statistics on. */
+  public static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
   private static final String COMMIT_USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
   /** Held while the session carries one run's commit tag. */
   private static final Object SESSION_TAG = new Object();
@@ -104,7 +106,7 @@ public final class DeltaOutput {
    * whose hash differs replaces the row of its key, and the others are left alone; all in one
    * commit, and no commit at all when nothing changed (a rerun adds no version and no file). The
    * first merge creates the table, clustered (Delta liquid clustering), and writes its rows
-   * ordered by the clustering column.
+   * ordered by the clustering column ({@link PrefixOrder}).
    *
    * <p>What a night costs: a fingerprint per day of the rows and of the table (their count and
    * the XOR of a 64-bit hash of key and content: two narrow scans, aggregated to one row per
@@ -119,12 +121,16 @@ public final class DeltaOutput {
     String path = path(table);
     Dataset<Row> source = TableDocs.commented(table, rows);
     if (!DeltaTable.isDeltaTable(spark, path)) {
+      // File statistics on the columns a reader narrows by only: on every column they were a
+      // third of writing a first night's rows (strings' minimum and maximum, row by row).
       DeltaTable.createIfNotExists(spark).location(path).addColumns(source.schema())
-          .clusterBy(history.clusteredBy()).execute();
+          .clusterBy(history.clusteredBy())
+          .property(STATS_COLUMNS, history.clusteredBy() + "," + history.timeColumn()).execute();
       // The first night: every row is new. Key-ordered files make lookups by customer skip most
       // files. The ranges are sampled from the rows without their hash, computed once, after.
       Dataset<Row> ordered = TableDocs.commented(table, rows.drop(history.hashColumn())
-          .repartitionByRange(col(history.clusteredBy())).sortWithinPartitions(history.clusteredBy())
+          .repartitionByRange(col(history.clusteredBy()))
+          .sortWithinPartitions(PrefixOrder.of(col(history.clusteredBy())))
           .withColumn(history.hashColumn(), history.hash())
           .select(Arrays.stream(rows.columns()).map(functions::col).toArray(Column[]::new)));
       committed(() -> ordered.write().format("delta").mode(SaveMode.Append).option("userMetadata", commitTag(run))

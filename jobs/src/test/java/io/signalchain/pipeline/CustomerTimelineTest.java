@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.tables.DeltaTable;
 import io.signalchain.config.ConfigLoader;
 import io.signalchain.config.SignalchainConfig;
@@ -27,6 +29,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -99,6 +102,20 @@ class CustomerTimelineTest {
         .inputFiles());
   }
 
+  /** The columns with a minimum in the statistics of the table's files, as the Delta log holds them. */
+  private static Set<String> statisticsColumns(SignalchainConfig config) {
+    Set<String> columns = new TreeSet<>();
+    SharedSpark.session().read().json(config.outputPath() + "/customer_timeline/_delta_log/*.json")
+        .filter("add is not null").select("add.stats").collectAsList().forEach(r -> {
+          try {
+            new ObjectMapper().readTree(r.getString(0)).get("minValues").fieldNames().forEachRemaining(columns::add);
+          } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+    return columns;
+  }
+
   private static long version(SignalchainConfig config) {
     return DeltaTable.forPath(SharedSpark.session(), config.outputPath() + "/customer_timeline").history(1)
         .first().getLong(0);
@@ -131,6 +148,8 @@ class CustomerTimelineTest {
     assertEquals("K4", rows.get("C5").getString(0), "the first C5 by raw content");
     assertEquals(64, r1.getString(12).length(), "SHA-256 in hex");
     assertEquals(Date.valueOf(NIGHT_1), r1.getDate(13));
+    assertEquals(Set.of("customer_id", "signal_at"), statisticsColumns(config),
+        "Delta's file statistics on the clustering and the time column only");
   }
 
   @Test
