@@ -122,7 +122,7 @@ public final class DeltaOutput {
     Dataset<Row> source = TableDocs.commented(table, rows);
     if (!DeltaTable.isDeltaTable(spark, path)) {
       // File statistics on the columns a reader narrows by only: on every column they were a
-      // third of writing a first night's rows (strings' minimum and maximum, row by row).
+      // quarter of writing a first night's rows (strings' minimum and maximum, row by row).
       DeltaTable.createIfNotExists(spark).location(path).addColumns(source.schema())
           .clusterBy(history.clusteredBy())
           .property(STATS_COLUMNS, history.clusteredBy() + "," + history.timeColumn()).execute();

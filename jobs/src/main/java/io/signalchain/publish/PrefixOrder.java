@@ -12,7 +12,7 @@ import org.apache.spark.sql.types.DataTypes;
  * unsigned; a shorter string as if padded with zeros). Spark sorts rows by one long key with a
  * radix sort, while rows sorted by a string key are compared one against another wherever their
  * first eight bytes tie, which is every pair of one customer's signals: ordering a first night's
- * ten million signals that way was the largest part of writing them.
+ * ten million signals that way was a quarter of writing them (docs/BENCHMARKS.md).
  */
 final class PrefixOrder {
   private static final UserDefinedFunction KEY = udf((UDF1<byte[], Long>) PrefixOrder::key, DataTypes.LongType);

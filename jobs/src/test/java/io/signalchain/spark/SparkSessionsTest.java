@@ -9,30 +9,33 @@ import org.junit.jupiter.api.Test;
 /** What the job adds to the user's Spark settings, by how it was started. */
 class SparkSessionsTest {
   private static final String SNAPSHOT_PARTITIONS = "spark.databricks.delta.snapshotPartitions";
+  private static final String TWO_LEVEL_MAP = "spark.sql.codegen.aggregate.map.twolevel.enabled";
 
   @Test
   void theEmbeddedDefaultRunsLocallyWithDeltaStateInOneTask() {
     assertEquals(Map.of("spark.master", "local[*]", "spark.ui.enabled", "false", "spark.sql.shuffle.partitions", "8",
-        "spark.sql.adaptive.enabled", "true", SNAPSHOT_PARTITIONS, "1"),
+        "spark.sql.adaptive.enabled", "true", SNAPSHOT_PARTITIONS, "1", TWO_LEVEL_MAP, "false"),
         SparkSessions.jobSettings(new SparkConf(false), false, null));
   }
 
   @Test
-  void underSparkSubmitOnlyTheDeltaStateSettingIsAdded() {
+  void underSparkSubmitOnlyTheTunedSettingsAreAdded() {
     SparkConf submitted = new SparkConf(false).set("spark.master", "spark://cluster:7077");
-    assertEquals(Map.of(SNAPSHOT_PARTITIONS, "1"), SparkSessions.jobSettings(submitted, false, null));
+    assertEquals(Map.of(SNAPSHOT_PARTITIONS, "1", TWO_LEVEL_MAP, "false"),
+        SparkSessions.jobSettings(submitted, false, null));
   }
 
   @Test
   void theUsersOwnSettingsWin() {
-    SparkConf own = new SparkConf(false).set("spark.master", "yarn").set(SNAPSHOT_PARTITIONS, "50");
+    SparkConf own = new SparkConf(false).set("spark.master", "yarn").set(SNAPSHOT_PARTITIONS, "50")
+        .set(TWO_LEVEL_MAP, "true");
     assertEquals(Map.of(), SparkSessions.jobSettings(own, false, null));
-    assertEquals(Map.of("spark.master", "local[2]", SNAPSHOT_PARTITIONS, "1"),
+    assertEquals(Map.of("spark.master", "local[2]", SNAPSHOT_PARTITIONS, "1", TWO_LEVEL_MAP, "false"),
         SparkSessions.jobSettings(new SparkConf(false), false, "local[2]"), "--master, as the user asked");
   }
 
   @Test
-  void aSessionThatIsTheUsersKeepsDeltasDefault() {
+  void aSessionThatIsTheUsersKeepsSparksAndDeltasDefaults() {
     assertEquals(Map.of("spark.master", "local[2]"), SparkSessions.jobSettings(new SparkConf(false), true, "local[2]"));
   }
 }
