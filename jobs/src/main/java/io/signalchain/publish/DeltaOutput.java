@@ -44,7 +44,7 @@ public final class DeltaOutput {
   private static final int HISTORY_SEARCHED = 50;
   private static final String CURRENT_HASH = "_current_hash";
   /** A history table's property: the columns Delta keeps file statistics on. */
-  public static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
+  private static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
   private static final String COMMIT_USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
   /** Held while the session carries one run's commit tag. */
   private static final Object SESSION_TAG = new Object();
