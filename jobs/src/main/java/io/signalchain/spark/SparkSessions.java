@@ -7,8 +7,10 @@ import org.apache.spark.sql.SparkSession;
 
 /** The one place a SparkSession is configured for Signalchain. */
 public final class SparkSessions {
-  private static final String SNAPSHOT_PARTITIONS = "spark.databricks.delta.snapshotPartitions";
-  private static final String TWO_LEVEL_AGGREGATE_MAP = "spark.sql.codegen.aggregate.map.twolevel.enabled";
+  /** What the job tunes in its own session unless the user set it ({@link #jobSettings} says why). */
+  private static final Map<String, String> TUNED = Map.of(
+      "spark.databricks.delta.snapshotPartitions", "1",
+      "spark.sql.codegen.aggregate.map.twolevel.enabled", "false");
 
   private SparkSessions() {}
 
@@ -63,7 +65,7 @@ public final class SparkSessions {
       settings.put("spark.sql.adaptive.enabled", "true");
     }
     if (!embedded) {
-      Map.of(SNAPSHOT_PARTITIONS, "1", TWO_LEVEL_AGGREGATE_MAP, "false").forEach((key, value) -> {
+      TUNED.forEach((key, value) -> {
         if (!conf.contains(key)) {
           settings.put(key, value);
         }

@@ -105,10 +105,11 @@ class CustomerTimelineTest {
   /** The columns with a minimum in the statistics of the table's files, as the Delta log holds them. */
   private static Set<String> statisticsColumns(SignalchainConfig config) {
     Set<String> columns = new TreeSet<>();
+    ObjectMapper json = new ObjectMapper();
     SharedSpark.session().read().json(config.outputPath() + "/customer_timeline/_delta_log/*.json")
         .filter("add is not null").select("add.stats").collectAsList().forEach(r -> {
           try {
-            new ObjectMapper().readTree(r.getString(0)).get("minValues").fieldNames().forEachRemaining(columns::add);
+            json.readTree(r.getString(0)).get("minValues").fieldNames().forEachRemaining(columns::add);
           } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
           }

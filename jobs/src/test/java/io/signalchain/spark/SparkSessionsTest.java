@@ -30,6 +30,9 @@ class SparkSessionsTest {
     SparkConf own = new SparkConf(false).set("spark.master", "yarn").set(SNAPSHOT_PARTITIONS, "50")
         .set(TWO_LEVEL_MAP, "true");
     assertEquals(Map.of(), SparkSessions.jobSettings(own, false, null));
+    assertEquals(Map.of(TWO_LEVEL_MAP, "false"), SparkSessions.jobSettings(
+        new SparkConf(false).set("spark.master", "yarn").set(SNAPSHOT_PARTITIONS, "50"), false, null),
+        "each setting on its own");
     assertEquals(Map.of("spark.master", "local[2]", SNAPSHOT_PARTITIONS, "1", TWO_LEVEL_MAP, "false"),
         SparkSessions.jobSettings(new SparkConf(false), false, "local[2]"), "--master, as the user asked");
   }
