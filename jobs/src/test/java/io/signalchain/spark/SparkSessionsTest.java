@@ -10,30 +10,32 @@ import org.junit.jupiter.api.Test;
 class SparkSessionsTest {
   private static final String SNAPSHOT_PARTITIONS = "spark.databricks.delta.snapshotPartitions";
   private static final String TWO_LEVEL_MAP = "spark.sql.codegen.aggregate.map.twolevel.enabled";
+  private static final String CODE_CACHE = "spark.sql.codegen.cache.maxEntries";
 
   @Test
   void theEmbeddedDefaultRunsLocallyWithDeltaStateInOneTask() {
     assertEquals(Map.of("spark.master", "local[*]", "spark.ui.enabled", "false", "spark.sql.shuffle.partitions", "8",
-        "spark.sql.adaptive.enabled", "true", SNAPSHOT_PARTITIONS, "1", TWO_LEVEL_MAP, "false"),
+        "spark.sql.adaptive.enabled", "true", SNAPSHOT_PARTITIONS, "1", TWO_LEVEL_MAP, "false", CODE_CACHE, "4000"),
         SparkSessions.jobSettings(new SparkConf(false), false, null));
   }
 
   @Test
   void underSparkSubmitOnlyTheTunedSettingsAreAdded() {
     SparkConf submitted = new SparkConf(false).set("spark.master", "spark://cluster:7077");
-    assertEquals(Map.of(SNAPSHOT_PARTITIONS, "1", TWO_LEVEL_MAP, "false"),
+    assertEquals(Map.of(SNAPSHOT_PARTITIONS, "1", TWO_LEVEL_MAP, "false", CODE_CACHE, "4000"),
         SparkSessions.jobSettings(submitted, false, null));
   }
 
   @Test
   void theUsersOwnSettingsWin() {
     SparkConf own = new SparkConf(false).set("spark.master", "yarn").set(SNAPSHOT_PARTITIONS, "50")
-        .set(TWO_LEVEL_MAP, "true");
+        .set(TWO_LEVEL_MAP, "true").set(CODE_CACHE, "100");
     assertEquals(Map.of(), SparkSessions.jobSettings(own, false, null));
-    assertEquals(Map.of(TWO_LEVEL_MAP, "false"), SparkSessions.jobSettings(
+    assertEquals(Map.of(TWO_LEVEL_MAP, "false", CODE_CACHE, "4000"), SparkSessions.jobSettings(
         new SparkConf(false).set("spark.master", "yarn").set(SNAPSHOT_PARTITIONS, "50"), false, null),
         "each setting on its own");
-    assertEquals(Map.of("spark.master", "local[2]", SNAPSHOT_PARTITIONS, "1", TWO_LEVEL_MAP, "false"),
+    assertEquals(Map.of("spark.master", "local[2]", SNAPSHOT_PARTITIONS, "1", TWO_LEVEL_MAP, "false",
+        CODE_CACHE, "4000"),
         SparkSessions.jobSettings(new SparkConf(false), false, "local[2]"), "--master, as the user asked");
   }
 
