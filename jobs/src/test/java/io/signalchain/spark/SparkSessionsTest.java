@@ -2,6 +2,7 @@ package io.signalchain.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
@@ -11,19 +12,21 @@ class SparkSessionsTest {
   private static final String SNAPSHOT_PARTITIONS = "spark.databricks.delta.snapshotPartitions";
   private static final String TWO_LEVEL_MAP = "spark.sql.codegen.aggregate.map.twolevel.enabled";
   private static final String CODE_CACHE = "spark.sql.codegen.cache.maxEntries";
+  /** What the job tunes in its own session, written out here so that a changed value fails. */
+  private static final Map<String, String> TUNED = Map.of(SNAPSHOT_PARTITIONS, "1", TWO_LEVEL_MAP, "false",
+      CODE_CACHE, "4000");
 
   @Test
   void theEmbeddedDefaultRunsLocallyWithDeltaStateInOneTask() {
-    assertEquals(Map.of("spark.master", "local[*]", "spark.ui.enabled", "false", "spark.sql.shuffle.partitions", "8",
-        "spark.sql.adaptive.enabled", "true", SNAPSHOT_PARTITIONS, "1", TWO_LEVEL_MAP, "false", CODE_CACHE, "4000"),
+    assertEquals(tunedAnd(Map.of("spark.master", "local[*]", "spark.ui.enabled", "false",
+        "spark.sql.shuffle.partitions", "8", "spark.sql.adaptive.enabled", "true")),
         SparkSessions.jobSettings(new SparkConf(false), false, null));
   }
 
   @Test
   void underSparkSubmitOnlyTheTunedSettingsAreAdded() {
     SparkConf submitted = new SparkConf(false).set("spark.master", "spark://cluster:7077");
-    assertEquals(Map.of(SNAPSHOT_PARTITIONS, "1", TWO_LEVEL_MAP, "false", CODE_CACHE, "4000"),
-        SparkSessions.jobSettings(submitted, false, null));
+    assertEquals(TUNED, SparkSessions.jobSettings(submitted, false, null));
   }
 
   @Test
@@ -34,13 +37,18 @@ class SparkSessionsTest {
     assertEquals(Map.of(TWO_LEVEL_MAP, "false", CODE_CACHE, "4000"), SparkSessions.jobSettings(
         new SparkConf(false).set("spark.master", "yarn").set(SNAPSHOT_PARTITIONS, "50"), false, null),
         "each setting on its own");
-    assertEquals(Map.of("spark.master", "local[2]", SNAPSHOT_PARTITIONS, "1", TWO_LEVEL_MAP, "false",
-        CODE_CACHE, "4000"),
+    assertEquals(tunedAnd(Map.of("spark.master", "local[2]")),
         SparkSessions.jobSettings(new SparkConf(false), false, "local[2]"), "--master, as the user asked");
   }
 
   @Test
   void aSessionThatIsTheUsersKeepsSparksAndDeltasDefaults() {
     assertEquals(Map.of("spark.master", "local[2]"), SparkSessions.jobSettings(new SparkConf(false), true, "local[2]"));
+  }
+
+  private static Map<String, String> tunedAnd(Map<String, String> settings) {
+    Map<String, String> all = new HashMap<>(TUNED);
+    all.putAll(settings);
+    return all;
   }
 }
