@@ -43,7 +43,7 @@ public final class CustomerSignals {
   /** What identifies a signal across runs. */
   public static final List<String> KEY = List.of(SIGNAL_TYPE, SIGNAL_ID);
   /** Every published field but the run date, in the table's order: what {@link #SIGNAL_HASH} covers. */
-  public static final List<String> CONTENT = List.of(CUSTOMER_ID, SIGNAL_TYPE, SIGNAL_ID, SIGNAL_AT, "step_id",
+  private static final List<String> HASHED = List.of(CUSTOMER_ID, SIGNAL_TYPE, SIGNAL_ID, SIGNAL_AT, "step_id",
       "channel", "satisfaction", "nps", "effort", "contact_type", "reason", "cost_eur");
   /** Between fields in the hashed text; a missing field hashes as {@link #MISSING}. */
   private static final String SEPARATOR = "\u001f";
@@ -88,7 +88,7 @@ public final class CustomerSignals {
    */
   public static Column contentHash() {
     List<Column> texts = new ArrayList<>();
-    for (String field : CONTENT) {
+    for (String field : HASHED) {
       Column value = field.equals("signal_at") ? unix_micros(col(field)) : col(field);
       texts.add(coalesce(value.cast("string"), lit(MISSING)));
     }

@@ -69,7 +69,7 @@ public final class NightlyRun {
   private static final int PARALLEL_WRITES = 4;
   /** customer_timeline: one row per signal, found by customer. */
   public static final DeltaOutput.History TIMELINE = new DeltaOutput.History(CustomerSignals.KEY,
-      CustomerSignals.CONTENT, CustomerSignals.SIGNAL_HASH, CustomerSignals.contentHash(), CustomerSignals.CUSTOMER_ID,
+      CustomerSignals.SIGNAL_HASH, CustomerSignals.contentHash(), CustomerSignals.CUSTOMER_ID,
       CustomerSignals.SIGNAL_AT);
   private final SparkSession spark;
   private final SignalchainConfig config;

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.bit_xor;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
-import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import io.delta.exceptions.DeltaConcurrentModificationException;
@@ -25,7 +24,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.collection.JavaConverters;
@@ -97,12 +95,11 @@ public final class DeltaOutput {
 
   /**
    * How a history table is kept: rows identified by {@code key}, their content by
-   * {@code hashColumn}, computed from the {@code content} columns by {@code hash}; the table
-   * clustered by {@code clusteredBy}, and each row dated by the timestamp {@code timeColumn} (a
-   * corrected row may move to another day).
+   * {@code hashColumn}, computed from a row's other columns by {@code hash}; the table clustered
+   * by {@code clusteredBy}, and each row dated by the timestamp {@code timeColumn} (a corrected
+   * row may move to another day).
    */
-  public record History(List<String> key, List<String> content, String hashColumn, Column hash, String clusteredBy,
-      String timeColumn) {}
+  public record History(List<String> key, String hashColumn, Column hash, String clusteredBy, String timeColumn) {}
 
   /**
    * Merges {@code rows} into the history {@code table}: a row whose key is new is inserted, one
@@ -112,11 +109,11 @@ public final class DeltaOutput {
    * ordered by the clustering column ({@link PrefixOrder}).
    *
    * <p>What a night costs: a fingerprint per day of the rows and of the table (their count and
-   * the XOR of a 64-bit hash of each row's key and content columns, as typed: two scans,
-   * aggregated to one row per day) shows which days differ — after a night of new signals, that
-   * one day. Only the rows of those days get their content hash and are joined with the table's
-   * to find the new and changed ones; only those go into the MERGE, which then rewrites just the
-   * files holding a changed row and adds the new rows in new files.
+   * the XOR of a 64-bit hash of key and content: two narrow scans, aggregated to one row per
+   * day) shows which days differ — after a night of new signals, that one day. Only the rows of
+   * those days are joined with the table's to find the new and changed ones; only those go into
+   * the MERGE, which then rewrites just the files holding a changed row and adds the new rows in
+   * new files.
    */
   public Merged mergeHistory(OutputTable table, Dataset<Row> rows, History history, RunContext run) {
     requireMode(table, OutputTable.WriteMode.MERGE);
@@ -186,22 +183,12 @@ public final class DeltaOutput {
         .select("day").collectAsList().stream().map(r -> r.getDate(0)).sorted().toList();
   }
 
-  /**
-   * Per day: the rows and the XOR of each row's 64-bit hash of its key and content columns. The
-   * typed values, not the content hash: hashing the night's rows' text (every number written
-   * out, then SHA-256) took more than half of the merge at scale 1. A double's hash does not
-   * tell 0.0 from -0.0, which the content hash does, so the sign of a zero is hashed too.
-   */
+  /** Per day: the rows and the XOR of each row's 64-bit hash of its key and content hash. */
   private static Dataset<Row> fingerprints(Dataset<Row> rows, History history) {
-    List<Column> printed = new ArrayList<>();
-    for (String name : Stream.concat(history.key().stream(), history.content().stream()).distinct().toList()) {
-      printed.add(col(name));
-      if (rows.schema().apply(name).dataType() == DataTypes.DoubleType) {
-        printed.add(when(col(name).equalTo(0), col(name).cast("string"))); // "0.0" or "-0.0"
-      }
-    }
+    Column[] printed = Stream.concat(history.key().stream(), Stream.of(history.hashColumn()))
+        .map(functions::col).toArray(Column[]::new);
     return rows.groupBy(to_date(col(history.timeColumn())).as("day"))
-        .agg(count(lit(1)).as("n"), bit_xor(xxhash64(printed.toArray(Column[]::new))).as("x"));
+        .agg(count(lit(1)).as("n"), bit_xor(xxhash64(printed)).as("x"));
   }
 
   /**
