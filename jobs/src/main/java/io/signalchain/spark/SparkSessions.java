@@ -8,10 +8,7 @@ import org.apache.spark.sql.SparkSession;
 /** The one place a SparkSession is configured for Signalchain. */
 public final class SparkSessions {
   /** What the job tunes in its own session unless the user set it ({@link #jobSettings} says why). */
-  private static final Map<String, String> TUNED = Map.of(
-      "spark.databricks.delta.snapshotPartitions", "1",
-      "spark.sql.codegen.aggregate.map.twolevel.enabled", "false",
-      "spark.sql.codegen.cache.maxEntries", "4000");
+  private static final Map<String, String> TUNED = tuned();
 
   private SparkSessions() {}
 
@@ -55,7 +52,9 @@ public final class SparkSessions {
    *       9.8–10.3 s instead of 12.3–12.7 s at scale 1, the run 196–197 s instead of 203–206 s;
    *   <li>Spark keeps up to 4,000 pieces of code it generated instead of 100: a run generates
    *       about 830 different ones, and with 100 kept it compiled 973 (Janino, then the JIT) on
-   *       the samples, each query's repeated code again.
+   *       the samples, each query's repeated code again;
+   *   <li>the local disk ({@code file:}) is written without starting a process per file and
+   *       rename ({@link LocalFiles}).
    * </ul>
    */
   static Map<String, String> jobSettings(SparkConf conf, boolean embedded, String masterOverride) {
@@ -76,6 +75,15 @@ public final class SparkSessions {
       });
     }
     return settings;
+  }
+
+  private static Map<String, String> tuned() {
+    Map<String, String> tuned = new LinkedHashMap<>(Map.of(
+        "spark.databricks.delta.snapshotPartitions", "1",
+        "spark.sql.codegen.aggregate.map.twolevel.enabled", "false",
+        "spark.sql.codegen.cache.maxEntries", "4000"));
+    tuned.putAll(LocalFiles.SETTINGS);
+    return Map.copyOf(tuned);
   }
 
   /**

@@ -12,9 +12,12 @@ class SparkSessionsTest {
   private static final String SNAPSHOT_PARTITIONS = "spark.databricks.delta.snapshotPartitions";
   private static final String TWO_LEVEL_MAP = "spark.sql.codegen.aggregate.map.twolevel.enabled";
   private static final String CODE_CACHE = "spark.sql.codegen.cache.maxEntries";
+  private static final String FILE_SYSTEM = "spark.hadoop.fs.file.impl";
+  private static final String FILE_CONTEXT = "spark.hadoop.fs.AbstractFileSystem.file.impl";
   /** What the job tunes in its own session, written out here so that a changed value fails. */
   private static final Map<String, String> TUNED = Map.of(SNAPSHOT_PARTITIONS, "1", TWO_LEVEL_MAP, "false",
-      CODE_CACHE, "4000");
+      CODE_CACHE, "4000", FILE_SYSTEM, "io.signalchain.spark.LocalFiles",
+      FILE_CONTEXT, "io.signalchain.spark.LocalFiles$Context");
 
   @Test
   void theEmbeddedDefaultRunsLocallyWithDeltaStateInOneTask() {
@@ -32,9 +35,12 @@ class SparkSessionsTest {
   @Test
   void theUsersOwnSettingsWin() {
     SparkConf own = new SparkConf(false).set("spark.master", "yarn").set(SNAPSHOT_PARTITIONS, "50")
-        .set(TWO_LEVEL_MAP, "true").set(CODE_CACHE, "100");
+        .set(TWO_LEVEL_MAP, "true").set(CODE_CACHE, "100").set(FILE_SYSTEM, "org.apache.hadoop.fs.LocalFileSystem")
+        .set(FILE_CONTEXT, "org.apache.hadoop.fs.local.LocalFs");
     assertEquals(Map.of(), SparkSessions.jobSettings(own, false, null));
-    assertEquals(Map.of(TWO_LEVEL_MAP, "false", CODE_CACHE, "4000"), SparkSessions.jobSettings(
+    Map<String, String> butOne = new HashMap<>(TUNED);
+    butOne.remove(SNAPSHOT_PARTITIONS);
+    assertEquals(butOne, SparkSessions.jobSettings(
         new SparkConf(false).set("spark.master", "yarn").set(SNAPSHOT_PARTITIONS, "50"), false, null),
         "each setting on its own");
     assertEquals(tunedAnd(Map.of("spark.master", "local[2]")),

@@ -1,5 +1,6 @@
 package io.signalchain.testing;
 
+import io.signalchain.spark.LocalFiles;
 import io.signalchain.spark.SparkSessions;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -36,6 +37,7 @@ public final class SharedSpark {
           .config("spark.databricks.delta.snapshotPartitions", "2")
           .config("spark.driver.host", "127.0.0.1")
           .config(INTERPRETED)
+          .config(Map.<String, Object>copyOf(LocalFiles.SETTINGS))
           // What is still compiled is kept: a test JVM runs hundreds of distinct queries.
           .config("spark.sql.codegen.cache.maxEntries", "4000")
           .getOrCreate();
