@@ -8,7 +8,10 @@ import org.apache.spark.sql.SparkSession;
 /** The one place a SparkSession is configured for Signalchain. */
 public final class SparkSessions {
   /** What the job tunes in its own session unless the user set it ({@link #jobSettings} says why). */
-  private static final Map<String, String> TUNED = tuned();
+  private static final Map<String, String> TUNED = Map.of(
+      "spark.databricks.delta.snapshotPartitions", "1",
+      "spark.sql.codegen.aggregate.map.twolevel.enabled", "false",
+      "spark.sql.codegen.cache.maxEntries", "4000");
 
   private SparkSessions() {}
 
@@ -53,8 +56,8 @@ public final class SparkSessions {
    *   <li>Spark keeps up to 4,000 pieces of code it generated instead of 100: a run generates
    *       about 830 different ones, and with 100 kept it compiled 973 (Janino, then the JIT) on
    *       the samples, each query's repeated code again;
-   *   <li>the local disk ({@code file:}) is written without starting a process per file and
-   *       rename ({@link LocalFiles}).
+   *   <li>when Spark runs in this JVM ({@code local}), the local disk is written without starting
+   *       a process per file and rename ({@link LocalFiles}); executors elsewhere keep Hadoop's.
    * </ul>
    */
   static Map<String, String> jobSettings(SparkConf conf, boolean embedded, String masterOverride) {
@@ -68,22 +71,18 @@ public final class SparkSessions {
       settings.put("spark.sql.adaptive.enabled", "true");
     }
     if (!embedded) {
-      TUNED.forEach((key, value) -> {
+      String master = settings.getOrDefault("spark.master", conf.get("spark.master", "local"));
+      Map<String, String> tuned = new LinkedHashMap<>(TUNED);
+      if (master.equals("local") || master.startsWith("local[")) {
+        tuned.putAll(LocalFiles.SETTINGS);
+      }
+      tuned.forEach((key, value) -> {
         if (!conf.contains(key)) {
           settings.put(key, value);
         }
       });
     }
     return settings;
-  }
-
-  private static Map<String, String> tuned() {
-    Map<String, String> tuned = new LinkedHashMap<>(Map.of(
-        "spark.databricks.delta.snapshotPartitions", "1",
-        "spark.sql.codegen.aggregate.map.twolevel.enabled", "false",
-        "spark.sql.codegen.cache.maxEntries", "4000"));
-    tuned.putAll(LocalFiles.SETTINGS);
-    return Map.copyOf(tuned);
   }
 
   /**

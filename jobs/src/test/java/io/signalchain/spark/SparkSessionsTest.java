@@ -16,18 +16,22 @@ class SparkSessionsTest {
   private static final String FILE_CONTEXT = "spark.hadoop.fs.AbstractFileSystem.file.impl";
   /** What the job tunes in its own session, written out here so that a changed value fails. */
   private static final Map<String, String> TUNED = Map.of(SNAPSHOT_PARTITIONS, "1", TWO_LEVEL_MAP, "false",
-      CODE_CACHE, "4000", FILE_SYSTEM, "io.signalchain.spark.LocalFiles",
+      CODE_CACHE, "4000");
+  /** Added when Spark runs in the job's JVM: the local disk written without a process per file. */
+  private static final Map<String, String> LOCAL_FILES = Map.of(FILE_SYSTEM, "io.signalchain.spark.LocalFiles",
       FILE_CONTEXT, "io.signalchain.spark.LocalFiles$Context");
 
   @Test
   void theEmbeddedDefaultRunsLocallyWithDeltaStateInOneTask() {
     assertEquals(tunedAnd(Map.of("spark.master", "local[*]", "spark.ui.enabled", "false",
-        "spark.sql.shuffle.partitions", "8", "spark.sql.adaptive.enabled", "true")),
+        "spark.sql.shuffle.partitions", "8", "spark.sql.adaptive.enabled", "true"), LOCAL_FILES),
         SparkSessions.jobSettings(new SparkConf(false), false, null));
+    assertEquals(tunedAnd(Map.of(), LOCAL_FILES), SparkSessions.jobSettings(
+        new SparkConf(false).set("spark.master", "local[4]"), false, null), "spark-submit --master local[4]");
   }
 
   @Test
-  void underSparkSubmitOnlyTheTunedSettingsAreAdded() {
+  void underSparkSubmitToAClusterOnlyTheTunedSettingsAreAdded() {
     SparkConf submitted = new SparkConf(false).set("spark.master", "spark://cluster:7077");
     assertEquals(TUNED, SparkSessions.jobSettings(submitted, false, null));
   }
@@ -35,16 +39,16 @@ class SparkSessionsTest {
   @Test
   void theUsersOwnSettingsWin() {
     SparkConf own = new SparkConf(false).set("spark.master", "yarn").set(SNAPSHOT_PARTITIONS, "50")
-        .set(TWO_LEVEL_MAP, "true").set(CODE_CACHE, "100").set(FILE_SYSTEM, "org.apache.hadoop.fs.LocalFileSystem")
-        .set(FILE_CONTEXT, "org.apache.hadoop.fs.local.LocalFs");
+        .set(TWO_LEVEL_MAP, "true").set(CODE_CACHE, "100");
     assertEquals(Map.of(), SparkSessions.jobSettings(own, false, null));
-    Map<String, String> butOne = new HashMap<>(TUNED);
-    butOne.remove(SNAPSHOT_PARTITIONS);
-    assertEquals(butOne, SparkSessions.jobSettings(
+    assertEquals(Map.of(TWO_LEVEL_MAP, "false", CODE_CACHE, "4000"), SparkSessions.jobSettings(
         new SparkConf(false).set("spark.master", "yarn").set(SNAPSHOT_PARTITIONS, "50"), false, null),
         "each setting on its own");
-    assertEquals(tunedAnd(Map.of("spark.master", "local[2]")),
+    assertEquals(tunedAnd(Map.of("spark.master", "local[2]"), LOCAL_FILES),
         SparkSessions.jobSettings(new SparkConf(false), false, "local[2]"), "--master, as the user asked");
+    assertEquals(tunedAnd(Map.of("spark.master", "local[2]"), Map.of(FILE_CONTEXT, LOCAL_FILES.get(FILE_CONTEXT))),
+        SparkSessions.jobSettings(new SparkConf(false).set(FILE_SYSTEM, "org.apache.hadoop.fs.LocalFileSystem"), false,
+            "local[2]"), "Hadoop's own file system, as the user set it");
   }
 
   @Test
@@ -52,9 +56,12 @@ class SparkSessionsTest {
     assertEquals(Map.of("spark.master", "local[2]"), SparkSessions.jobSettings(new SparkConf(false), true, "local[2]"));
   }
 
-  private static Map<String, String> tunedAnd(Map<String, String> settings) {
+  @SafeVarargs
+  private static Map<String, String> tunedAnd(Map<String, String>... settings) {
     Map<String, String> all = new HashMap<>(TUNED);
-    all.putAll(settings);
+    for (Map<String, String> s : settings) {
+      all.putAll(s);
+    }
     return all;
   }
 }
