@@ -28,12 +28,12 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The local disk as the job's session writes it: Hadoop's files and permissions, no process started. */
+/** The local disk as the job's session writes it: Hadoop's files and permissions, no chmod or readlink process. */
 class LocalFilesTest {
   @TempDir File folder;
 
   @Test
-  void aDeltaTableIsWrittenAndRewrittenWithoutStartingAProcess() throws Exception {
+  void aDeltaTableIsWrittenAndRewrittenWithoutAFileCommandsProcess() throws Exception {
     SparkSession spark = SharedSpark.session();
     String table = new File(folder, "table").getPath();
     List<String> started = processesStartedBy(() -> {
