@@ -25,7 +25,7 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * Hadoop's local file system ({@code file:}) without a process per call. Without Hadoop's
  * native library (not on Maven Central), Hadoop starts {@code chmod} for every file and folder
  * it creates and {@code readlink} twice for every rename, and Delta commits by a rename: about
- * ten processes per commit, 480 a run on the samples, each 3–7 ms on this machine. Here the
+ * ten processes per commit, about 480 a night on the samples, each 3–7 ms on this machine. Here the
  * same permissions are set and the same links looked at through java.nio; anything java.nio
  * cannot express (a sticky bit, a file system without POSIX permissions, a real symbolic link)
  * goes to Hadoop's own code. Checksums and everything else are Hadoop's.

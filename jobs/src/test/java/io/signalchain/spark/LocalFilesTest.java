@@ -50,7 +50,7 @@ class LocalFilesTest {
     // The check can fail: Hadoop's own local file system starts chmod for a file it creates.
     LocalFileSystem hadoops = new LocalFileSystem();
     hadoops.initialize(FileSystem.getDefaultUri(new Configuration()), new Configuration());
-    assertTrue(processesStartedBy(() -> hadoops.create(new Path(new File(folder, "hadoops").getPath())).close())
+    assertTrue(processesStartedBy(() -> hadoops.create(local("hadoops")).close())
         .stream().anyMatch(LocalFilesTest::hadoopFileCommand));
   }
 
@@ -67,6 +67,8 @@ class LocalFilesTest {
     assertFalse(fs.getFileLinkStatus(file).isSymlink());
 
     Files.createSymbolicLink(new File(folder, "link").toPath(), new File(folder, "a.txt").toPath());
+    // A plain path: Hadoop's own check, which a link goes to, runs readlink on the path's text,
+    // and on "file:/…" it finds no link (as before this class).
     assertTrue(fs.getFileLinkStatus(new Path(new File(folder, "link").getPath())).isSymlink(), "a link is still one");
     assertThrows(FileNotFoundException.class, () -> fs.getFileLinkStatus(local("none")));
     assertThrows(FileNotFoundException.class,
