@@ -207,7 +207,7 @@ public final class NightlyRun {
         throw e;
       }
       writeAll(output, tables, run, written);
-      write(output, OutputTable.TEAM_SCORECARDS, teamScorecards(output, run), run, written);
+      write(output, OutputTable.TEAM_SCORECARDS, teamScorecards(tables, run), run, written);
       written.put(OutputTable.JOURNEY_STEPS,
           output.replaceTable(OutputTable.JOURNEY_STEPS, JourneyStepsTable.of(spark, config.journey()), run));
       // The history is merged last, in one commit, just before SUCCEEDED: a run that failed before
@@ -378,15 +378,15 @@ public final class NightlyRun {
     Dataset<Row> stepKpis = StepKpis.compute(surveys, contactGroups, volumes, units, config).localCheckpoint();
     tables.put(OutputTable.STEP_KPIS, stepKpis);
     tables.put(OutputTable.STEP_PRIORITY, StepPriority.compute(stepKpis, config));
-    tables.put(OutputTable.CHANNEL_MIX, ChannelMix.compute(surveys, contactGroups, volumes, config));
-    tables.put(OutputTable.CONTACT_REASONS, ContactReasons.compute(contactGroups, config));
+    tables.put(OutputTable.CHANNEL_MIX, keptWhenWritten(ChannelMix.compute(surveys, contactGroups, volumes, config)));
+    tables.put(OutputTable.CONTACT_REASONS, keptWhenWritten(ContactReasons.compute(contactGroups, config)));
     try (Stage stage = Stage.start("driver analysis")) {
       DriverTables drivers = DriverStage.analyse(surveys,
           inputs.surveys().driverColumns(), journey.ids(), config.drivers());
       stage.detail("%d steps, %d driver columns", journey.ids().size(),
           inputs.surveys().driverColumns().size());
       tables.put(OutputTable.DRIVER_MODELS, drivers.models());
-      tables.put(OutputTable.DRIVER_IMPORTANCE, drivers.importance());
+      tables.put(OutputTable.DRIVER_IMPORTANCE, keptWhenWritten(drivers.importance()));
       tables.put(OutputTable.DRIVER_ASYMMETRY, drivers.asymmetry());
       tables.put(OutputTable.DRIVER_SEGMENTS, drivers.segments());
     }
@@ -396,7 +396,7 @@ public final class NightlyRun {
           inputs.volumes().accepted(),
           units, window.last(), config);
       tables.put(OutputTable.KPI_TRENDS, monitoring.trends());
-      tables.put(OutputTable.KPI_ALERTS, monitoring.alerts());
+      tables.put(OutputTable.KPI_ALERTS, keptWhenWritten(monitoring.alerts()));
     }
     try (Stage stage = Stage.start("action effects")) {
       // Optional input: without improvement_actions the table is written empty.
@@ -407,15 +407,22 @@ public final class NightlyRun {
     return tables;
   }
 
-  /** The teams' scorecards, from the run's tables as written: after them, so that none of them is computed again. */
-  private Dataset<Row> teamScorecards(DeltaOutput output, RunContext run) {
+  /**
+   * A table the scorecards read after the writes, kept by its write's computation (Spark's lazy
+   * local checkpoint): read again, it is neither computed again nor read back from Delta, whose
+   * scan planning (a query over the table's file statistics per table read) was a fifth of a
+   * small run's driver time.
+   */
+  private static Dataset<Row> keptWhenWritten(Dataset<Row> table) {
+    return table.localCheckpoint(false);
+  }
+
+  /** The teams' scorecards, from the run's tables after they are written, each kept as written. */
+  private Dataset<Row> teamScorecards(Map<OutputTable, Dataset<Row>> tables, RunContext run) {
     try (Stage stage = Stage.start("team scorecards")) {
-      return TeamScorecards.compute(output.readRun(spark, OutputTable.STEP_KPIS, run),
-          output.readRun(spark, OutputTable.KPI_ALERTS, run),
-          output.readRun(spark, OutputTable.DRIVER_IMPORTANCE, run),
-          output.readRun(spark, OutputTable.CONTACT_REASONS, run),
-          output.readRun(spark, OutputTable.CHANNEL_MIX, run), output.readRun(spark, OutputTable.FOLLOW_UPS, run),
-          run.runDate(), config);
+      return TeamScorecards.compute(tables.get(OutputTable.STEP_KPIS), tables.get(OutputTable.KPI_ALERTS),
+          tables.get(OutputTable.DRIVER_IMPORTANCE), tables.get(OutputTable.CONTACT_REASONS),
+          tables.get(OutputTable.CHANNEL_MIX), tables.get(OutputTable.FOLLOW_UPS), run.runDate(), config);
     }
   }
 

@@ -74,12 +74,6 @@ public final class DeltaOutput {
     return rowsCommitted(keyed.sparkSession(), table, run);
   }
 
-  /** The rows a run wrote to a per-run {@code table}, as written (with run_id and run_date). */
-  public Dataset<Row> readRun(SparkSession spark, OutputTable table, RunContext run) {
-    requireMode(table, OutputTable.WriteMode.PER_RUN);
-    return spark.read().format("delta").load(path(table)).filter(functions.col("run_id").equalTo(run.runId()));
-  }
-
   /** Replaces the whole table (for tables that describe the configuration, not a run). */
   public long replaceTable(OutputTable table, Dataset<Row> rows, RunContext run) {
     requireMode(table, OutputTable.WriteMode.REPLACE_TABLE);
