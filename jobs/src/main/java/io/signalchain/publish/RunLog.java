@@ -1,7 +1,5 @@
 package io.signalchain.publish;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.delta.tables.DeltaTable;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -16,7 +14,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -48,23 +45,32 @@ public record RunLog(RunContext run, Instant finishedAt, RunStatus status, long 
     return spark.createDataFrame(List.of(row), SCHEMA);
   }
 
-  /** A run of one date as run_log has it: enough to order runs and decide whose rows stay. */
-  public record LoggedRun(String runId, Instant startedAt, RunStatus status) {
+  /** A run as run_log has it: enough to order a date's runs and decide whose rows stay. */
+  public record LoggedRun(String runId, LocalDate runDate, Instant startedAt, RunStatus status) {
     /** Later runs sort last: by start, then by id (two runs never share both). */
     public static final Comparator<LoggedRun> BY_START =
         Comparator.comparing(LoggedRun::startedAt).thenComparing(LoggedRun::runId);
   }
 
-  /** Every run of {@code runDate} in run_log (none if there is no table yet). */
-  public static List<LoggedRun> runsOf(SparkSession spark, DeltaOutput output, LocalDate runDate) {
+  /**
+   * Every run in run_log, by start (none if there is no table yet): one row per run, collected
+   * whole, since a read of the table costs the same for one date as for all.
+   */
+  static List<LoggedRun> runs(SparkSession spark, DeltaOutput output) {
     String path = output.path(TABLE);
     if (!DeltaTable.isDeltaTable(spark, path)) {
       return List.of();
     }
-    return spark.read().format("delta").load(path).filter(col("run_date").equalTo(Date.valueOf(runDate)))
-        .select("run_id", "started_at", "status").collectAsList().stream()
-        .map(r -> new LoggedRun(r.getString(0), r.getTimestamp(1).toInstant(), RunStatus.valueOf(r.getString(2))))
+    return spark.read().format("delta").load(path).select("run_id", "run_date", "started_at", "status")
+        .collectAsList().stream()
+        .map(r -> new LoggedRun(r.getString(0), r.getDate(1).toLocalDate(), r.getTimestamp(2).toInstant(),
+            RunStatus.valueOf(r.getString(3))))
         .sorted(LoggedRun.BY_START).toList();
+  }
+
+  /** Every run of {@code runDate} in run_log, by start. */
+  public static List<LoggedRun> runsOf(SparkSession spark, DeltaOutput output, LocalDate runDate) {
+    return runs(spark, output).stream().filter(r -> r.runDate().equals(runDate)).toList();
   }
 
   /**
@@ -80,27 +86,16 @@ public record RunLog(RunContext run, Instant finishedAt, RunStatus status, long 
    * run (empty if there is none): what a run carries forward from the night before.
    */
   public static Optional<String> latestSucceededBefore(SparkSession spark, DeltaOutput output, LocalDate runDate) {
-    String path = output.path(TABLE);
-    if (!DeltaTable.isDeltaTable(spark, path)) {
-      return Optional.empty();
-    }
-    List<Row> dates = spark.read().format("delta").load(path)
-        .filter(col("status").equalTo(RunStatus.SUCCEEDED.name()).and(col("run_date").lt(Date.valueOf(runDate))))
-        .agg(functions.max("run_date")).collectAsList();
-    if (dates.isEmpty() || dates.get(0).isNullAt(0)) {
-      return Optional.empty();
-    }
-    return latestSucceeded(runsOf(spark, output, dates.get(0).getDate(0).toLocalDate())).map(LoggedRun::runId);
+    List<LoggedRun> earlier = runs(spark, output).stream().filter(r -> r.runDate().isBefore(runDate)).toList();
+    return earlier.stream().filter(r -> r.status() == RunStatus.SUCCEEDED).map(LoggedRun::runDate)
+        .max(Comparator.naturalOrder())
+        .flatMap(date -> latestSucceeded(earlier.stream().filter(r -> r.runDate().equals(date)).toList()))
+        .map(LoggedRun::runId);
   }
 
   /** The run dates that have a SUCCEEDED run in the run_log table (none if there is no table yet). */
   public static Set<LocalDate> succeededDates(SparkSession spark, DeltaOutput output) {
-    String path = output.path(TABLE);
-    if (!DeltaTable.isDeltaTable(spark, path)) {
-      return Set.of();
-    }
-    return spark.read().format("delta").load(path).filter(col("status").equalTo(RunStatus.SUCCEEDED.name()))
-        .select("run_date").distinct().collectAsList().stream()
-        .map(r -> r.getDate(0).toLocalDate()).collect(Collectors.toSet());
+    return runs(spark, output).stream().filter(r -> r.status() == RunStatus.SUCCEEDED).map(LoggedRun::runDate)
+        .collect(Collectors.toSet());
   }
 }
