@@ -374,7 +374,7 @@ public final class NightlyRun {
     // Three tables sum these few rows per unit, channel, type and reason.
     Dataset<Row> contactGroups = ContactGroups.of(JourneyConformance.toUnits(
         contactDays.filter(window.contains(col(ContactDays.DAY))), journey)).localCheckpoint();
-    // Small, and read twice (its own table and the priorities): computed once.
+    // Small, and read three times (its own table, the priorities, the scorecards): computed once.
     Dataset<Row> stepKpis = StepKpis.compute(surveys, contactGroups, volumes, units, config).localCheckpoint();
     tables.put(OutputTable.STEP_KPIS, stepKpis);
     tables.put(OutputTable.STEP_PRIORITY, StepPriority.compute(stepKpis, config));
@@ -410,7 +410,7 @@ public final class NightlyRun {
   /**
    * A table the scorecards read after the writes, kept by its write's computation (Spark's lazy
    * local checkpoint): read again, it is neither computed again nor read back from Delta, whose
-   * scan planning (a query over the table's file statistics per table read) was a fifth of a
+   * scan planning (a query over the table's file statistics per table read) was a quarter of a
    * small run's driver time.
    */
   private static Dataset<Row> keptWhenWritten(Dataset<Row> table) {

@@ -86,11 +86,9 @@ public record RunLog(RunContext run, Instant finishedAt, RunStatus status, long 
    * run (empty if there is none): what a run carries forward from the night before.
    */
   public static Optional<String> latestSucceededBefore(SparkSession spark, DeltaOutput output, LocalDate runDate) {
-    List<LoggedRun> earlier = runs(spark, output).stream().filter(r -> r.runDate().isBefore(runDate)).toList();
-    return earlier.stream().filter(r -> r.status() == RunStatus.SUCCEEDED).map(LoggedRun::runDate)
-        .max(Comparator.naturalOrder())
-        .flatMap(date -> latestSucceeded(earlier.stream().filter(r -> r.runDate().equals(date)).toList()))
-        .map(LoggedRun::runId);
+    return runs(spark, output).stream()
+        .filter(r -> r.status() == RunStatus.SUCCEEDED && r.runDate().isBefore(runDate))
+        .max(Comparator.comparing(LoggedRun::runDate).thenComparing(LoggedRun.BY_START)).map(LoggedRun::runId);
   }
 
   /** The run dates that have a SUCCEEDED run in the run_log table (none if there is no table yet). */
